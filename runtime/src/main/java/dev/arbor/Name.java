@@ -1,0 +1,76 @@
+package dev.arbor;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A way to find a process other than by its pid: a local name ({@link #local(String)}) or a key in a
+ * registry ({@link #via(NameRegistry, Object)}). Generated clients resolve a name at each call, so a
+ * restarted process is found under its old name.
+ */
+public interface Name {
+
+  /** The live process registered under this name, if any. */
+  Optional<Pid> whereis();
+
+  /**
+   * Registers {@code pid} under this name; throws {@link IllegalArgumentException} naming the holder
+   * when it is taken. The registration ends when the process exits.
+   */
+  void register(Pid pid);
+
+  /** Erlang's locally registered name ({@code register/2}). */
+  static Name local(String name) {
+    return new Local(name);
+  }
+
+  /** Elixir's {@code {:via, module, key}}: a key in a registry such as {@code dev.arbor.registry.Registry}. */
+  static Name via(NameRegistry registry, Object key) {
+    return new Via(registry, key);
+  }
+
+  /** A name in the local name table. */
+  record Local(String name) implements Name {
+    public Local {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public Optional<Pid> whereis() {
+      return Proc.whereis(name);
+    }
+
+    @Override
+    public void register(Pid pid) {
+      Proc.register(name, pid);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** A key in a {@link NameRegistry}. */
+  record Via(NameRegistry registry, Object key) implements Name {
+    public Via {
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public Optional<Pid> whereis() {
+      return registry.whereisName(key);
+    }
+
+    @Override
+    public void register(Pid pid) {
+      registry.registerName(key, pid);
+    }
+
+    @Override
+    public String toString() {
+      return "{via," + registry + "," + key + "}";
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.arbor.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A synchronous request (OTP's {@code handle_call}). The return value is the reply; a {@code void}
+ * method replies when it returns. Declared checked exceptions travel back to the caller and are
+ * rethrown there; any other throwable crashes the server.
+ *
+ * <p>A method may instead take a last parameter {@code Reply<T>} and return {@code void}: the client
+ * method then returns {@code T}, and the server answers later through the {@code Reply}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Call {}

@@ -1,0 +1,180 @@
+package dev.arbor.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A process's mailbox: an unbounded many-producer, single-consumer queue with a state word that lets
+ * an idle consumer park and exactly one producer wake it.
+ *
+ * <p>The queue is Dmitry Vyukov's intrusive-free MPSC linked queue: producers swap themselves in at
+ * the tail with one atomic exchange and then link the previous node; the consumer owns the head. It
+ * is unpadded on purpose: a million idle processes cannot afford hundreds of bytes of padding each.
+ *
+ * <p>Wake-up protocol. The consumer publishes {@code PARKED} with a volatile write, then looks at the
+ * tail again before it parks. A producer exchanges the tail (a full fence) and then reads the state.
+ * In every interleaving either the consumer sees the new tail and does not park, or the producer sees
+ * {@code PARKED}; only the producer whose compare-and-set moves {@code PARKED} to {@code RUNNING}
+ * unparks it. {@code HIBERNATED} works the same way, except that the winning producer gives the
+ * process a new thread instead of unparking the old one.
+ */
+public class Mailbox {
+  static final int RUNNING = 0;
+  static final int PARKED = 1;
+  static final int HIBERNATED = 2;
+
+  private static final VarHandle TAIL;
+  private static final VarHandle STATE;
+  private static final VarHandle NEXT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      TAIL = lookup.findVarHandle(Mailbox.class, "tail", Node.class);
+      STATE = lookup.findVarHandle(Mailbox.class, "state", int.class);
+      NEXT = lookup.findVarHandle(Node.class, "next", Node.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** One queued message; the head node is a consumed stub whose value is already taken. */
+  static final class Node {
+    Object value;
+    volatile Node next;
+
+    Node(Object value) {
+      this.value = value;
+    }
+  }
+
+  private volatile Node tail;
+  private Node head;
+  private volatile int state;
+  /** The consumer's thread, unparked by the producer that wins the wake-up. */
+  protected volatile Thread owner;
+
+  public Mailbox() {
+    Node stub = new Node(null);
+    head = stub;
+    tail = stub;
+  }
+
+  /** Adds a message; any thread may call it. Wakes the consumer if it is parked or hibernating. */
+  public final void offer(Object message) {
+    Node node = new Node(message);
+    Node previous = (Node) TAIL.getAndSet(this, node);
+    NEXT.setRelease(previous, node);
+    if (state != RUNNING) {
+      wake();
+    }
+  }
+
+  /** Wakes the consumer if it is parked (or hibernating); a no-op when it is running. */
+  public final void wake() {
+    int s = state;
+    if (s == PARKED && STATE.compareAndSet(this, PARKED, RUNNING)) {
+      LockSupport.unpark(owner);
+    } else if (s == HIBERNATED && STATE.compareAndSet(this, HIBERNATED, RUNNING)) {
+      resume();
+    }
+  }
+
+  /** Takes the oldest message, or null when the mailbox is empty. Consumer only. */
+  public final Object poll() {
+    Node h = head;
+    Node next = h.next;
+    if (next == null) {
+      if (tail == h) {
+        return null;
+      }
+      // A producer has swapped the tail but not yet linked its node: it is a few instructions
+      // away from doing so.
+      next = awaitLink(h);
+    }
+    Object value = next.value;
+    next.value = null;
+    head = next;
+    return value;
+  }
+
+  private static Node awaitLink(Node h) {
+    Node next;
+    int spins = 0;
+    while ((next = h.next) == null) {
+      if (++spins < 64) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+    return next;
+  }
+
+  /** Whether the mailbox holds no message. Exact for the consumer; a hint for anyone else. */
+  public final boolean isEmpty() {
+    return tail == head;
+  }
+
+  /** Counts the queued messages by walking the queue; for introspection, not for hot paths. */
+  public final int size() {
+    int n = 0;
+    for (Node node = head.next; node != null; node = node.next) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Publishes that the consumer is about to park. The caller must check {@link #isEmpty()} once more
+   * afterwards and park only if it is still empty.
+   */
+  protected final void announcePark() {
+    state = PARKED;
+  }
+
+  /** Marks the consumer running again after a park, whether or not a producer woke it. */
+  protected final void announceRunning() {
+    if (state != RUNNING) {
+      state = RUNNING;
+    }
+  }
+
+  /**
+   * Marks the consumer as hibernating: it has released its thread. Returns false, leaving it running,
+   * when a message is already waiting.
+   */
+  protected final boolean announceHibernation() {
+    state = HIBERNATED;
+    if (!isEmpty() && STATE.compareAndSet(this, HIBERNATED, RUNNING)) {
+      return false;
+    }
+    return true;
+  }
+
+  /** True while no thread runs the consumer. */
+  protected final boolean isHibernating() {
+    return state == HIBERNATED;
+  }
+
+  /** Whether the consumer has announced it is parked. */
+  protected final boolean isParked() {
+    return state == PARKED;
+  }
+
+  /**
+   * Gives a hibernating consumer a thread again; called by the one producer that won the wake-up.
+   * The base mailbox never hibernates.
+   */
+  protected void resume() {
+    throw new IllegalStateException("this mailbox cannot hibernate");
+  }
+
+  /** Forgets every queued message; consumer only. */
+  protected final void clear() {
+    while (poll() != null) {
+      // drop
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.arbor.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.arbor.ExitReason;
+
+/**
+ * Every live process, the local name table, and the plain threads that were given an identity.
+ * Sends never look here (a pid points at its process); the table serves introspection and names, and
+ * forgets a process the moment it exits.
+ */
+public final class ProcessTable {
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final ConcurrentHashMap<String, Process> NAMES = new ConcurrentHashMap<>();
+  private static final Set<Process> ADOPTED = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean SWEEPER = new AtomicBoolean();
+
+  private ProcessTable() {}
+
+  static void add(Process p) {
+    LIVE.add(p);
+  }
+
+  static void remove(Process p) {
+    LIVE.remove(p);
+    if (p.isAdopted()) {
+      ADOPTED.remove(p);
+    }
+  }
+
+  /** How many processes are alive, plain-thread identities included. */
+  public static int count() {
+    return LIVE.size();
+  }
+
+  /** The live processes, in no particular order. */
+  public static List<Process> all() {
+    return new ArrayList<>(LIVE);
+  }
+
+  /** How many names are registered. */
+  public static int nameCount() {
+    return NAMES.size();
+  }
+
+  /**
+   * Registers {@code name} for {@code p}. Fails with a message naming the holder when the name is
+   * taken, when {@code p} already has a name, or when {@code p} has exited.
+   */
+  public static void register(String name, Process p) {
+    Process holder = NAMES.putIfAbsent(name, p);
+    if (holder != null) {
+      throw new IllegalArgumentException("the name \"" + name + "\" is already registered to " + holder.pid());
+    }
+    boolean registered;
+    try {
+      registered = p.setName(name);
+    } catch (RuntimeException e) {
+      NAMES.remove(name, p);
+      throw e;
+    }
+    if (!registered) {
+      NAMES.remove(name, p);
+      throw new IllegalArgumentException("cannot register \"" + name + "\" for " + p.pid() + ": it has exited");
+    }
+  }
+
+  /** Frees {@code name}; returns whether it was registered. */
+  public static boolean unregister(String name) {
+    Process p = NAMES.get(name);
+    if (p == null) {
+      return false;
+    }
+    if (p.clearName(name)) {
+      NAMES.remove(name, p);
+    }
+    return true;
+  }
+
+  /** The live process registered as {@code name}, or null. */
+  public static Process whereis(String name) {
+    Process p = NAMES.get(name);
+    return p != null && p.isAlive() ? p : null;
+  }
+
+  static void releaseName(String name, Process p) {
+    NAMES.remove(name, p);
+  }
+
+  /**
+   * Remembers a plain thread's identity so that it can be exited once the thread is found dead: Java
+   * gives no event when a thread ends, so a sweeper looks once a second.
+   */
+  static void adopted(Process p) {
+    ADOPTED.add(p);
+    if (SWEEPER.compareAndSet(false, true)) {
+      Timers.scheduler().scheduleWithFixedDelay(ProcessTable::sweepAdopted, 1, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void sweepAdopted() {
+    for (Process p : ADOPTED) {
+      if (p.ownerEnded()) {
+        p.exit(ExitReason.normal());
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.arbor.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One pending {@code sendAfter} or {@code sendInterval}. A timer aimed at a pid is listed with that
+ * process and cancelled when it exits; a timer aimed at a name resolves the name when it fires.
+ */
+public final class TimerTask implements Runnable {
+  private static final int PENDING = 0;
+  private static final int DONE = 1;
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(TimerTask.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Process target;
+  private final String name;
+  private final Object message;
+  private final boolean repeating;
+  private volatile int state;
+  private volatile ScheduledFuture<?> future;
+
+  TimerTask(Process target, String name, Object message, boolean repeating) {
+    this.target = target;
+    this.name = name;
+    this.message = message;
+    this.repeating = repeating;
+  }
+
+  void scheduled(ScheduledFuture<?> f) {
+    future = f;
+    if (state != PENDING) {
+      f.cancel(false); // cancelled while we were scheduling it
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      if (repeating) {
+        if (state == PENDING) {
+          send();
+        }
+      } else if (finish()) {
+        if (target != null) {
+          target.removeTimer(this);
+        }
+        send();
+      }
+    } catch (RuntimeException e) {
+      Reports.timerFailed(e);
+    }
+  }
+
+  private void send() {
+    Process to = target != null ? target : ProcessTable.whereis(name);
+    if (to != null) {
+      to.deliver(message);
+    }
+  }
+
+  /** Moves the timer out of PENDING; true for the one caller that did. */
+  private boolean finish() {
+    if (STATE.compareAndSet(this, PENDING, DONE)) {
+      Timers.PENDING.decrementAndGet();
+      return true;
+    }
+    return false;
+  }
+
+  /** Cancels the timer; returns whether it was still pending (for a one-shot: had not fired). */
+  public boolean cancel() {
+    if (!finish()) {
+      return false;
+    }
+    ScheduledFuture<?> f = future;
+    if (f != null) {
+      f.cancel(false);
+    }
+    if (target != null) {
+      target.removeTimer(this);
+    }
+    return true;
+  }
+
+  void cancelBecauseTargetExited() {
+    if (finish()) {
+      ScheduledFuture<?> f = future;
+      if (f != null) {
+        f.cancel(false);
+      }
+    }
+  }
+
+  public boolean isPending() {
+    return state == PENDING;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.arbor.server;
+
+/** The call being handled, as generated dispatch code sees it. */
+public interface CallContext {
+
+  /**
+   * Takes over the reply: the loop will not answer when the handler returns, and the returned
+   * {@link Reply} must be answered exactly once, from any process. Generated code passes it as a
+   * handler's last {@code Reply<T>} parameter.
+   */
+  <T> Reply<T> deferReply();
+}

@@ -1,0 +1,98 @@
+package dev.arbor.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the runtime needs to know about one {@code @GenServer} class, built once by its
+ * generated client: the dispatcher and the options from the annotation.
+ *
+ * @param <S> the annotated server class
+ * @param <M> the generated sealed message type
+ */
+public final class ServerType<S, M> {
+  private final String serverClass;
+  private final String clientClass;
+  private final Dispatcher<S, M> dispatcher;
+  private final boolean trapExits;
+  private final Duration defaultCallTimeout;
+
+  private ServerType(Builder<S, M> b) {
+    this.serverClass = b.serverClass;
+    this.clientClass = b.clientClass;
+    this.dispatcher = b.dispatcher;
+    this.trapExits = b.trapExits;
+    this.defaultCallTimeout = b.defaultCallTimeout;
+  }
+
+  /**
+   * Starts describing a server.
+   *
+   * @param serverClass the annotated class ({@code Counter.class}); its name appears in reports
+   * @param clientClass the generated client; its simple name is the default child id
+   */
+  public static <S, M> Builder<S, M> builder(Class<?> serverClass, Class<?> clientClass, Dispatcher<S, M> dispatcher) {
+    return new Builder<>(serverClass, clientClass, dispatcher);
+  }
+
+  /** The annotated class's binary name, as reports show it. */
+  public String serverClass() {
+    return serverClass;
+  }
+
+  /** The generated client's simple name. */
+  public String clientClass() {
+    return clientClass;
+  }
+
+  public Dispatcher<S, M> dispatcher() {
+    return dispatcher;
+  }
+
+  public boolean trapExits() {
+    return trapExits;
+  }
+
+  public Duration defaultCallTimeout() {
+    return defaultCallTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return serverClass;
+  }
+
+  /** Collects a {@link ServerType}'s options. */
+  public static final class Builder<S, M> {
+    private final String serverClass;
+    private final String clientClass;
+    private final Dispatcher<S, M> dispatcher;
+    private boolean trapExits;
+    private Duration defaultCallTimeout = Duration.ofSeconds(5);
+
+    private Builder(Class<?> serverClass, Class<?> clientClass, Dispatcher<S, M> dispatcher) {
+      this.serverClass = Objects.requireNonNull(serverClass, "serverClass").getName();
+      this.clientClass = Objects.requireNonNull(clientClass, "clientClass").getSimpleName();
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    }
+
+    /** {@code @GenServer(trapExits = ...)}. */
+    public Builder<S, M> trapExits(boolean on) {
+      this.trapExits = on;
+      return this;
+    }
+
+    /** {@code @GenServer(defaultCallTimeoutMillis = ...)}. */
+    public Builder<S, M> defaultCallTimeoutMillis(long millis) {
+      if (millis <= 0) {
+        throw new IllegalArgumentException("defaultCallTimeoutMillis must be positive: " + millis);
+      }
+      this.defaultCallTimeout = Duration.ofMillis(millis);
+      return this;
+    }
+
+    public ServerType<S, M> build() {
+      return new ServerType<>(this);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Supervision: child specifications, supervisors, dynamic and partition supervisors. */
+package dev.arbor.supervisor;

@@ -740,7 +740,13 @@ public final class Process extends Mailbox {
       exitReason = reason;
       myLinks = links;
       myWatches = watches;
+      for (Watch w = watches; w != null; w = w.next) {
+        w.target = null; // from now on removeWatch leaves it alone: this exit fires it
+      }
       myHeld = held;
+      for (Monitor m = held; m != null; m = m.nextHeld) {
+        m.held = false; // from now on forgetHeld leaves it alone
+      }
       myName = name;
       myTimers = timers;
       hooks = exitHooks;
@@ -779,7 +785,6 @@ public final class Process extends Mailbox {
     }
     for (Monitor m = myHeld; m != null; ) {
       Monitor next = m.nextHeld;
-      m.held = false;
       m.prevHeld = m.nextHeld = null;
       m.watched.removeWatch(m);
       m = next;
@@ -796,16 +801,12 @@ public final class Process extends Mailbox {
         }
       }
     }
-    // Detach the whole list first: a watch's fire() may take other locks.
+    // The list was detached under the lock; each watch now belongs to this exit alone.
     for (Watch w = myWatches; w != null; ) {
       Watch next = w.next;
       w.prev = w.next = null;
-      w.target = null;
-      w = next;
-    }
-    for (Watch w = myWatches; w != null; ) {
       w.fire(this, reason);
-      w = w.next;
+      w = next;
     }
   }
 

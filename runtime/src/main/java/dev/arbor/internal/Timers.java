@@ -1,5 +1,6 @@
 package dev.arbor.internal;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,11 @@ public final class Timers {
 
   static ScheduledThreadPoolExecutor scheduler() {
     return Holder.SCHEDULER;
+  }
+
+  /** Runs {@code task} on the timer thread after {@code delayNanos}; for the runtime's own deadlines. */
+  public static ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+    return scheduler().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /** How many timers are pending, over all processes. */

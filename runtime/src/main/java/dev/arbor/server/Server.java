@@ -3,13 +3,17 @@ package dev.arbor.server;
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 
-/** What a handler can ask of the server loop it runs in. Each method must be called from a handler. */
+/**
+ * What a handler can ask of the server loop it runs in. Each method must be called from a handler
+ * of a {@code @GenServer}, in the server's own process; elsewhere it throws {@link
+ * IllegalStateException}.
+ */
 public final class Server {
   private Server() {}
 
   /** Inside a {@code @Call} handler: the calling process (OTP's {@code From}). */
   public static Pid caller() {
-    throw new UnsupportedOperationException("TODO");
+    return ServerLoop.current("Server.caller()").caller();
   }
 
   /**
@@ -17,21 +21,24 @@ public final class Server {
    * {@code start} has returned, when called from {@code @Init}), before any other message.
    */
   public static void continueWith(Object value) {
-    throw new UnsupportedOperationException("TODO");
+    ServerLoop.current("Server.continueWith").continueWith(value);
   }
 
-  /** Stops the server with {@code reason} once the current handler returns; runs {@code @Terminate}. */
+  /**
+   * Stops the server with {@code reason} once the current handler returns (and its reply, if any,
+   * has gone out); {@code @Terminate} runs first. From {@code @Init}, makes the start fail.
+   */
   public static void stopSelf(ExitReason reason) {
-    throw new UnsupportedOperationException("TODO");
+    ServerLoop.current("Server.stopSelf").stopSelf(reason);
   }
 
-  /** From {@code @Init}: start nothing (OTP's {@code :ignore}). */
+  /** From {@code @Init}: start nothing (OTP's {@code :ignore}); {@code start} returns no live process. */
   public static void ignore() {
-    throw new UnsupportedOperationException("TODO");
+    ServerLoop.current("Server.ignore").ignore();
   }
 
   /** Releases the server's thread once the current handler returns; the next message resumes it. */
   public static void hibernate() {
-    throw new UnsupportedOperationException("TODO");
+    ServerLoop.current("Server.hibernate").hibernate();
   }
 }

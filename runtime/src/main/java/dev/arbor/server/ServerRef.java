@@ -1,29 +1,63 @@
 package dev.arbor.server;
 
+import dev.arbor.Down;
+import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
+import dev.arbor.internal.Monitor;
+import dev.arbor.internal.Process;
+import dev.arbor.server.Envelopes.CallRequest;
+import dev.arbor.server.Envelopes.CastRequest;
+import dev.arbor.server.Envelopes.GetState;
+import dev.arbor.server.Envelopes.StopRequest;
 import dev.arbor.supervisor.ChildSpec;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The engine behind every generated client: starts a server, and sends it calls and casts. A
- * generated client wraps one of these and adds the typed methods.
+ * The engine behind every generated client: starts a server, and sends it calls, casts and stop
+ * requests. A generated client wraps one of these and adds the typed methods. Immutable; bound to a
+ * pid, or to a name resolved again at each call.
  *
  * @param <M> the server's generated message type
  */
 public final class ServerRef<M> {
-  private ServerRef() {}
+  private final ServerType<?, M> type;
+  private final Pid pid;
+  private final Name name;
+  private final Duration timeout;
 
-  /** Starts a server, unlinked, and returns once its {@code @Init} has run (GenServer.start). */
-  public static <S, M> ServerRef<M> start(ServerType<S, M> type, StartOptions options, ServerFactory<S> factory) {
-    throw new UnsupportedOperationException("TODO");
+  private ServerRef(ServerType<?, M> type, Pid pid, Name name, Duration timeout) {
+    this.type = type;
+    this.pid = pid;
+    this.name = name;
+    this.timeout = timeout;
   }
 
-  /** Starts a server linked to the caller (GenServer.start_link). */
+  // ------------------------------------------------------------------ starting
+
+  /**
+   * Starts a server, not linked to the caller, and returns once its constructor and {@code @Init}
+   * have run (GenServer.start). If {@code @Init} called {@code Server.ignore()}, the returned
+   * reference names a process that is not alive.
+   *
+   * @throws StartException if the constructor or {@code @Init} threw (the cause), the name was
+   *     taken, or the start took longer than the options' timeout
+   */
+  public static <S, M> ServerRef<M> start(ServerType<S, M> type, StartOptions options, ServerFactory<S> factory) {
+    return started(type, launch(type, options, factory, false));
+  }
+
+  /** Starts a server linked to the caller (GenServer.start_link). A failed start does not signal the caller. */
   public static <S, M> ServerRef<M> startLink(ServerType<S, M> type, StartOptions options, ServerFactory<S> factory) {
-    throw new UnsupportedOperationException("TODO");
+    return started(type, launch(type, options, factory, true));
+  }
+
+  private static <M> ServerRef<M> started(ServerType<?, M> type, Launched launched) {
+    return new ServerRef<>(type, launched.pid(), null, type.defaultCallTimeout());
   }
 
   /**
@@ -31,51 +65,242 @@ public final class ServerRef<M> {
    * {@code options} has one, else the client's simple name.
    */
   public static <S, M> ChildSpec childSpec(ServerType<S, M> type, StartOptions options, ServerFactory<S> factory) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(factory, "factory");
+    String id = options.name() != null ? options.name().toString() : type.clientClass();
+    return ChildSpec.worker(id, () -> {
+      Launched launched = launch(type, options, factory, true);
+      return launched.ignored() ? Optional.empty() : Optional.of(launched.pid());
+    });
   }
+
+  private record Launched(Pid pid, boolean ignored) {}
+
+  private static <S, M> Launched launch(ServerType<S, M> type, StartOptions options, ServerFactory<S> factory, boolean link) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(factory, "factory");
+    Process starter = Process.current();
+    Process server = Process.create(type.trapExits(), null);
+    CallSlot ack = new CallSlot(starter, Thread.currentThread());
+    ack.watched = server;
+    server.addWatch(ack); // a new process: always alive here
+    if (link) {
+      server.linkAtSpawn(starter);
+    }
+    ServerLoop<S, M> loop = new ServerLoop<>(type, factory, options, link ? starter : null, ack);
+    server.start(loop::start);
+    if (!ack.await(options.timeout().toNanos())) {
+      if (link) {
+        starter.unlink(server);
+      }
+      server.exit(ExitReason.kill());
+      throw new StartException(type + " did not start within " + options.timeout().toMillis() + " ms", null);
+    }
+    if (ack.exitReason() != null) {
+      throw new StartException(type + " exited during start with " + ack.exitReason(), ack.exitReason().cause());
+    }
+    if (ack.failure() != null) {
+      Throwable cause = ack.failure();
+      throw new StartException(type + " failed to start: " + cause, cause);
+    }
+    return new Launched(server.pid(), ack.value() == ServerLoop.IGNORED);
+  }
+
+  // ------------------------------------------------------------------ finding a server
 
   /** A reference to the server running as {@code pid}. */
   public static <M> ServerRef<M> of(ServerType<?, M> type, Pid pid) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(type, "type");
+    return new ServerRef<>(type, Objects.requireNonNull(pid, "pid"), null, type.defaultCallTimeout());
   }
 
   /** A reference to whatever server is registered under {@code name} at each call. */
   public static <M> ServerRef<M> of(ServerType<?, M> type, Name name) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  /** Calls the server and waits for the reply; {@code handler} names the handler in errors. */
-  public <R> R call(String handler, M request) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  /** Calls the server without blocking; the future completes on an Arbor executor. */
-  public <R> CompletableFuture<R> callAsync(String handler, M request) {
-    throw new UnsupportedOperationException("TODO");
-  }
-
-  /** Sends a cast; never blocks, never fails. */
-  public void cast(M request) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(type, "type");
+    return new ServerRef<>(type, null, Objects.requireNonNull(name, "name"), type.defaultCallTimeout());
   }
 
   /** The server's pid (for a name: the pid registered now). */
   public Pid pid() {
-    throw new UnsupportedOperationException("TODO");
+    if (pid != null) {
+      return pid;
+    }
+    return name.whereis().orElseThrow(() -> noSuchName("pid()"));
   }
 
   /** The same server, with another call timeout. */
   public ServerRef<M> withTimeout(Duration timeout) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    return new ServerRef<>(type, pid, name, timeout);
   }
 
-  /** Stops the server with {@code normal}, waiting as long as it takes for {@code @Terminate}. */
+  /** The call timeout of this reference. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  private Process resolve(String handler) {
+    if (pid != null) {
+      return Process.of(pid);
+    }
+    Optional<Pid> found = name.whereis();
+    if (found.isEmpty()) {
+      throw noSuchName(handler);
+    }
+    return Process.of(found.get());
+  }
+
+  private ExitException noSuchName(String what) {
+    return new ExitException(ExitReason.noproc(), "no process: nothing is registered as " + name + " (" + type + ", " + what + ")");
+  }
+
+  private String describe() {
+    return type.serverClass() + " " + (name != null ? name : pid);
+  }
+
+  // ------------------------------------------------------------------ calls and casts
+
+  /**
+   * Calls the server and waits for the reply; {@code handler} names the handler in errors.
+   *
+   * @throws ExitException with {@code noproc} if the server is not alive, or with its exit reason if
+   *     it dies before answering
+   * @throws CallTimeoutException if no reply comes within this reference's timeout
+   * @throws IllegalStateException if a server calls itself
+   */
+  @SuppressWarnings("unchecked")
+  public <R> R call(String handler, M request) {
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(request, "request");
+    Process me = Process.current();
+    Process server = resolve(handler);
+    if (server == me) {
+      throw new IllegalStateException(describe() + " called itself (" + handler + "); it would wait for its own reply forever");
+    }
+    CallSlot slot = new CallSlot(me, Thread.currentThread());
+    post(server, handler, request, slot);
+    if (!slot.await(timeout.toNanos())) {
+      throw new CallTimeoutException(describe(), handler, timeout);
+    }
+    return (R) slot.result(describe(), handler);
+  }
+
+  private static void post(Process server, String handler, Object request, CallSlot slot) {
+    slot.watched = server;
+    if (server.addWatch(slot)) {
+      server.deliver(new CallRequest(handler, request, slot));
+    } else {
+      slot.fire(server, ExitReason.noproc());
+    }
+  }
+
+  /**
+   * Calls the server without blocking (OTP's {@code send_request}). The future completes on an
+   * Arbor executor, never on the server's thread, and fails as {@link #call} would throw.
+   */
+  public <R> CompletableFuture<R> callAsync(String handler, M request) {
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(request, "request");
+    AsyncCallSlot<R> slot = new AsyncCallSlot<>(Process.current(), describe(), handler, timeout);
+    Process server;
+    try {
+      server = resolve(handler);
+    } catch (ExitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    post(server, handler, request, slot);
+    slot.startTimer();
+    return slot.future();
+  }
+
+  /** Sends a cast; never blocks, and a cast to a dead or unregistered server is dropped, as in OTP. */
+  public void cast(M request) {
+    Objects.requireNonNull(request, "request");
+    Pid to = pid != null ? pid : name.whereis().orElse(null);
+    if (to != null) {
+      Process.of(to).deliverFrom(Process.currentOrNull(), new CastRequest(request));
+    }
+  }
+
+  /** The server's state object, fetched through its loop (OTP's {@code sys:get_state}); for debugging. */
+  public Object getState() {
+    Process me = Process.current();
+    Process server = resolve("getState");
+    if (server == me) {
+      return ServerLoop.current("getState").state();
+    }
+    CallSlot slot = new CallSlot(me, Thread.currentThread());
+    slot.watched = server;
+    if (server.addWatch(slot)) {
+      server.deliver(new GetState(slot));
+    } else {
+      slot.fire(server, ExitReason.noproc());
+    }
+    if (!slot.await(timeout.toNanos())) {
+      throw new CallTimeoutException(describe(), "getState", timeout);
+    }
+    return slot.result(describe(), "getState");
+  }
+
+  // ------------------------------------------------------------------ stopping
+
+  /** Stops the server with {@code normal}, waiting as long as {@code @Terminate} takes. */
   public void stop() {
-    throw new UnsupportedOperationException("TODO");
+    stop(ExitReason.normal(), null);
   }
 
-  /** Stops the server with {@code reason}, waiting up to {@code timeout}. */
+  /**
+   * Stops the server with {@code reason}: its {@code @Terminate} runs, then it exits. Waits up to
+   * {@code timeout} (forever when null); past it, the server is killed.
+   *
+   * @throws ExitException with {@code noproc} if the server is not alive; with {@code timeout} if it
+   *     had to be killed; with its actual reason if it exited with another one
+   */
   public void stop(ExitReason reason, Duration timeout) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(reason, "reason");
+    if (timeout != null && timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+    }
+    Process me = Process.current();
+    Process server = resolve("stop");
+    if (server == me) {
+      throw new IllegalStateException(describe() + " cannot stop itself this way; use Server.stopSelf(reason)");
+    }
+    Monitor monitor = me.monitor(server);
+    server.deliver(new StopRequest(reason));
+    Object down = me.receive(m -> m instanceof Down d && d.ref().equals(monitor.ref()), timeout == null ? -1 : timeout.toNanos());
+    if (down == null) {
+      me.demonitor(monitor);
+      server.exit(ExitReason.kill());
+      throw new ExitException(ExitReason.timeout(), describe() + " did not stop within " + timeout.toMillis() + " ms and was killed");
+    }
+    ExitReason got = ((Down) down).reason();
+    if (got.kind() == ExitReason.Kind.NOPROC) {
+      throw new ExitException(got, "no process: " + describe() + " is not alive (stop)");
+    }
+    if (!got.equals(reason)) {
+      throw new ExitException(got, describe() + " exited with " + got + " while stopping with " + reason);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ServerRef<?> other && Objects.equals(pid, other.pid) && Objects.equals(name, other.name)
+        && timeout.equals(other.timeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(pid, name, timeout);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }

@@ -1,0 +1,274 @@
+package dev.arbor.server;
+
+import dev.arbor.Exit;
+import dev.arbor.ExitReason;
+import dev.arbor.Name;
+import dev.arbor.ProcessExit;
+import dev.arbor.internal.Process;
+import dev.arbor.server.Envelopes.CallRequest;
+import dev.arbor.server.Envelopes.CastRequest;
+import dev.arbor.server.Envelopes.GetState;
+import dev.arbor.server.Envelopes.StopRequest;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The generic part of a GenServer, as Erlang's {@code gen_server} module is: it builds the state in
+ * the server process, acknowledges the start, then takes one message at a time and hands it to the
+ * generated {@link Dispatcher}. Replies, deferred replies, continues, stop requests, hibernation,
+ * {@code @Terminate} and crash reports all live here.
+ */
+final class ServerLoop<S, M> implements CallContext {
+  /** What the start slot is answered with. */
+  static final Object STARTED = new Object();
+  static final Object IGNORED = new Object();
+
+  private final ServerType<S, M> type;
+  private final Dispatcher<S, M> dispatcher;
+  private final ServerFactory<S> factory;
+  private final Name name;
+  private final long hibernateAfterNanos;
+  /** The linked starter, whose exit signal stops a trapping server; null for an unlinked start. */
+  private final Process parent;
+  private final CallSlot startSlot;
+
+  private Process self;
+  private S state;
+  private Object lastMessage;
+  private CallRequest currentCall;
+  private boolean deferred;
+  private boolean initializing;
+  private boolean hasContinue;
+  private Object pendingContinue;
+  private ExitReason stopReason;
+  private boolean ignore;
+  private boolean hibernateNow;
+
+  ServerLoop(ServerType<S, M> type, ServerFactory<S> factory, StartOptions options, Process parent, CallSlot startSlot) {
+    this.type = type;
+    this.dispatcher = type.dispatcher();
+    this.factory = factory;
+    this.name = options.name();
+    this.hibernateAfterNanos = options.hibernateAfter() == null ? -1 : options.hibernateAfter().toNanos();
+    this.parent = parent;
+    this.startSlot = startSlot;
+  }
+
+  /** The server's first thread: build the state, run {@code @Init}, answer the starter, then loop. */
+  boolean start() throws Throwable {
+    self = Process.currentOrNull();
+    self.attachment = this;
+    initializing = true;
+    try {
+      if (name != null) {
+        name.register(self.pid());
+      }
+      state = factory.create();
+      dispatcher.init(state);
+    } catch (ProcessExit killed) {
+      throw killed;
+    } catch (Throwable t) {
+      failStart(t);
+      throw new ProcessExit(ExitReason.crash(t));
+    } finally {
+      initializing = false;
+    }
+    if (ignore) {
+      detachFromStarter();
+      startSlot.succeed(IGNORED);
+      throw new ProcessExit(ExitReason.normal());
+    }
+    if (stopReason != null) {
+      failStart(new StartException(type + " stopped in @Init with " + stopReason, stopReason.cause()));
+      throw new ProcessExit(stopReason);
+    }
+    startSlot.succeed(STARTED);
+    return loop();
+  }
+
+  /** A failed start does not signal a linked starter (it learns from the exception instead). */
+  private void failStart(Throwable t) {
+    detachFromStarter();
+    startSlot.fail(t);
+  }
+
+  private void detachFromStarter() {
+    if (parent != null) {
+      self.unlink(parent);
+    }
+  }
+
+  /** Takes messages until the server stops or hibernates; returns true when it hibernated. */
+  private boolean loop() throws Throwable {
+    for (; ; ) {
+      if (hasContinue) {
+        Object value = pendingContinue;
+        hasContinue = false;
+        pendingContinue = null;
+        handle(new ContinueWith(value));
+      } else {
+        Object message = self.receive(null, hibernateAfterNanos);
+        if (message == null) {
+          if (self.hibernate(this::loop)) {
+            return true;
+          }
+          continue;
+        }
+        handle(message);
+      }
+      if (stopReason != null) {
+        stop(stopReason);
+      }
+      if (hibernateNow) {
+        hibernateNow = false;
+        if (!hasContinue && self.hibernate(this::loop)) {
+          return true;
+        }
+      }
+    }
+  }
+
+  /** A {@code @Continue} value, wrapped so that crash reports show it as such. */
+  private record ContinueWith(Object value) {}
+
+  @SuppressWarnings("unchecked")
+  private void handle(Object message) throws Throwable {
+    lastMessage = message;
+    try {
+      if (message instanceof CallRequest call) {
+        currentCall = call;
+        deferred = false;
+        self.currentHandler = call.handler();
+        Object reply;
+        try {
+          reply = dispatcher.dispatch(state, (M) call.request(), this);
+        } catch (Exception e) {
+          if (e instanceof RuntimeException || e instanceof InterruptedException) {
+            throw e;
+          }
+          call.slot().fail(e); // a declared business error: the caller rethrows it, we go on
+          return;
+        }
+        if (!deferred) {
+          call.slot().succeed(reply);
+        }
+      } else if (message instanceof CastRequest cast) {
+        self.currentHandler = cast.request().getClass().getSimpleName();
+        dispatcher.dispatch(state, (M) cast.request(), null);
+      } else if (message instanceof ContinueWith c) {
+        self.currentHandler = "continue";
+        if (!dispatcher.handleContinue(state, c.value())) {
+          throw new IllegalStateException("no @Continue handler takes " + c.value().getClass().getName());
+        }
+      } else if (message instanceof StopRequest stop) {
+        stopReason = stop.reason();
+      } else if (message instanceof GetState get) {
+        get.slot().succeed(state);
+      } else if (message instanceof Exit exit && parent != null && exit.from().equals(parent.pid())) {
+        stopReason = exit.reason(); // OTP: a trapping server stops when its parent does
+      } else {
+        self.currentHandler = "info";
+        if (!dispatcher.info(state, message)) {
+          ServerReports.unmatched(type, self, name, message);
+        }
+      }
+    } catch (Throwable t) {
+      crashed(t);
+    } finally {
+      currentCall = null;
+      self.currentHandler = null;
+    }
+  }
+
+  private void crashed(Throwable t) throws Throwable {
+    if (t instanceof ProcessExit) {
+      throw t; // killed, or Proc.exit from the handler: no @Terminate, as for a kill in OTP
+    }
+    if (t instanceof InterruptedException) {
+      self.checkAlive(); // an exit signal is pending: exit with its reason, not as a crash
+    }
+    ExitReason reason = ExitReason.crash(t);
+    ServerReports.crash(type, self, name, lastMessage, state, reason);
+    terminate(reason);
+    throw new ProcessExit(reason);
+  }
+
+  /** Runs {@code @Terminate} and exits with {@code reason} (or with the crash of {@code @Terminate}). */
+  private void stop(ExitReason reason) {
+    if (!reason.isClean()) {
+      ServerReports.crash(type, self, name, lastMessage, state, reason);
+    }
+    throw new ProcessExit(terminate(reason));
+  }
+
+  private ExitReason terminate(ExitReason reason) {
+    try {
+      self.currentHandler = "terminate";
+      dispatcher.terminate(state, reason);
+      return reason;
+    } catch (ProcessExit e) {
+      throw e;
+    } catch (Throwable t) {
+      ExitReason crash = ExitReason.crash(t);
+      ServerReports.crash(type, self, name, "@Terminate(" + reason + ")", state, crash);
+      return crash;
+    }
+  }
+
+  // ------------------------------------------------------------------ what handlers ask for
+
+  @Override
+  public <T> Reply<T> deferReply(Class<?>... declaredExceptions) {
+    CallRequest call = requireCall("deferReply");
+    deferred = true;
+    return new DeferredReply<>(call.slot(), call.handler(), List.of(declaredExceptions));
+  }
+
+  private CallRequest requireCall(String what) {
+    if (currentCall == null) {
+      throw new IllegalStateException(what + " is only available inside a @Call handler");
+    }
+    return currentCall;
+  }
+
+  dev.arbor.Pid caller() {
+    return requireCall("Server.caller()").slot().caller.pid();
+  }
+
+  void continueWith(Object value) {
+    Objects.requireNonNull(value, "value");
+    if (hasContinue) {
+      throw new IllegalStateException("a @Continue is already pending; chain the next one from its handler");
+    }
+    hasContinue = true;
+    pendingContinue = value;
+  }
+
+  void stopSelf(ExitReason reason) {
+    stopReason = Objects.requireNonNull(reason, "reason");
+  }
+
+  void ignore() {
+    if (!initializing) {
+      throw new IllegalStateException("Server.ignore() is only meaningful in @Init");
+    }
+    ignore = true;
+  }
+
+  void hibernate() {
+    hibernateNow = true;
+  }
+
+  S state() {
+    return state;
+  }
+
+  /** The loop of the server the current thread runs, or an error naming {@code what} was misused. */
+  static ServerLoop<?, ?> current(String what) {
+    Process p = Process.currentOrNull();
+    if (p == null || !(p.attachment instanceof ServerLoop<?, ?> loop)) {
+      throw new IllegalStateException(what + " must be called from a @GenServer handler");
+    }
+    return loop;
+  }
+}

@@ -19,9 +19,8 @@ import java.util.Objects;
  * {@code @Terminate} and crash reports all live here.
  */
 final class ServerLoop<S, M> implements CallContext {
-  /** What the start slot is answered with. */
+  /** What the start slot is answered with once {@code @Init} has run. */
   static final Object STARTED = new Object();
-  static final Object IGNORED = new Object();
 
   private final ServerType<S, M> type;
   private final Dispatcher<S, M> dispatcher;
@@ -42,6 +41,7 @@ final class ServerLoop<S, M> implements CallContext {
   private Object pendingContinue;
   private ExitReason stopReason;
   private boolean ignore;
+  private volatile boolean ignored;
   private boolean hibernateNow;
 
   ServerLoop(ServerType<S, M> type, ServerFactory<S> factory, StartOptions options, Process parent, CallSlot startSlot) {
@@ -54,7 +54,12 @@ final class ServerLoop<S, M> implements CallContext {
     this.startSlot = startSlot;
   }
 
-  /** The server's first thread: build the state, run {@code @Init}, answer the starter, then loop. */
+  /**
+   * The server's first thread: build the state, run {@code @Init}, answer the starter, then loop. A
+   * start that fails, stops or ignores does not answer: the process just exits, and its exit (which
+   * releases its name first) completes the starter's slot, so nothing stays registered once {@code
+   * start} has returned.
+   */
   boolean start() throws Throwable {
     self = Process.currentOrNull();
     self.attachment = this;
@@ -68,30 +73,30 @@ final class ServerLoop<S, M> implements CallContext {
     } catch (ProcessExit killed) {
       throw killed;
     } catch (Throwable t) {
-      failStart(t);
+      detachFromStarter();
       throw new ProcessExit(ExitReason.crash(t));
     } finally {
       initializing = false;
     }
     if (ignore) {
+      ignored = true;
       detachFromStarter();
-      startSlot.succeed(IGNORED);
       throw new ProcessExit(ExitReason.normal());
     }
     if (stopReason != null) {
-      failStart(new StartException(type + " stopped in @Init with " + stopReason, stopReason.cause()));
+      detachFromStarter();
       throw new ProcessExit(stopReason);
     }
     startSlot.succeed(STARTED);
     return loop();
   }
 
-  /** A failed start does not signal a linked starter (it learns from the exception instead). */
-  private void failStart(Throwable t) {
-    detachFromStarter();
-    startSlot.fail(t);
+  /** Whether {@code @Init} called {@code Server.ignore()}; read by the starter after the exit. */
+  boolean ignored() {
+    return ignored;
   }
 
+  /** A failed start does not signal a linked starter (it learns from the exception instead). */
   private void detachFromStarter() {
     if (parent != null) {
       self.unlink(parent);

@@ -98,14 +98,17 @@ public final class ServerRef<M> {
       server.exit(ExitReason.kill());
       throw new StartException(type + " did not start within " + options.timeout().toMillis() + " ms", null);
     }
-    if (ack.exitReason() != null) {
-      throw new StartException(type + " exited during start with " + ack.exitReason(), ack.exitReason().cause());
+    ExitReason exited = ack.exitReason();
+    if (exited == null) {
+      return new Launched(server.pid(), false);
     }
-    if (ack.failure() != null) {
-      Throwable cause = ack.failure();
-      throw new StartException(type + " failed to start: " + cause, cause);
+    if (loop.ignored()) {
+      return new Launched(server.pid(), true);
     }
-    return new Launched(server.pid(), ack.value() == ServerLoop.IGNORED);
+    Throwable cause = exited.cause();
+    throw new StartException(cause != null
+        ? type + " failed to start: " + cause
+        : type + " exited during start with " + exited, cause);
   }
 
   // ------------------------------------------------------------------ finding a server

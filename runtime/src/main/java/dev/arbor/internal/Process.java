@@ -789,8 +789,12 @@ public final class Process extends Mailbox {
       m.watched.removeWatch(m);
       m = next;
     }
-    if (!ownThread && !adopted && thread != null) {
-      thread.interrupt();
+    if (!ownThread && thread != null) {
+      if (adopted) {
+        LockSupport.unpark(thread); // a plain thread is never interrupted; a receive it waits in throws
+      } else {
+        thread.interrupt();
+      }
     }
     if (myLinks != null) {
       for (Process linked : myLinks) {

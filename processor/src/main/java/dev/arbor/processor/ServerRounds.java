@@ -1,0 +1,133 @@
+package dev.arbor.processor;
+
+import dev.arbor.processor.generate.ClientGenerator;
+import dev.arbor.processor.model.ServerModel;
+import dev.arbor.processor.read.OrphanFinder;
+import dev.arbor.processor.read.RuntimeNames;
+import dev.arbor.processor.read.ServerReader;
+import dev.arbor.processor.validate.Diagnostics;
+import dev.arbor.processor.validate.ServerValidator;
+import dev.arbor.processor.validate.ValidationReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Carries {@code @GenServer} types through the rounds. A type whose signatures mention a type that
+ * does not exist yet is put off to the next round, since another processor may be about to
+ * generate it; only in the last round is that reported. Every other type is read, validated and,
+ * if clean, generated, each inside a guard so that one class's surprise never stops the others.
+ */
+final class ServerRounds {
+  private final ProcessingEnvironment env;
+  private final Elements elements;
+  private final Messager messager;
+  private final ServerReader reader;
+  private final ServerValidator validator = new ServerValidator();
+  private final OrphanFinder orphans;
+  private final ClientGenerator generator;
+  private final Consumer<TypeElement> beforeEachServer;
+
+  /** Deferred types by qualified name, with what they were waiting for; re-read each round. */
+  private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
+
+  ServerRounds(ProcessingEnvironment env, String processorName, Consumer<TypeElement> beforeEachServer) {
+    this.env = env;
+    this.elements = env.getElementUtils();
+    this.messager = env.getMessager();
+    this.reader = new ServerReader(elements, env.getTypeUtils());
+    this.orphans = new OrphanFinder(elements);
+    this.generator = new ClientGenerator(processorName,
+        elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    this.beforeEachServer = beforeEachServer;
+  }
+
+  void process(RoundEnvironment round) {
+    if (round.processingOver()) {
+      reportStillDeferred();
+      return;
+    }
+    validator.validateOrphans(orphans.find(round)).printTo(messager);
+    for (TypeElement type : candidates(round)) {
+      try {
+        beforeEachServer.accept(type);
+        processOne(type);
+      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+        messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.internalError(type.getQualifiedName().toString(), e),
+            type);
+      }
+    }
+  }
+
+  /** Last round's deferred types (fetched afresh: elements from older rounds may be stale), then this round's. */
+  private List<TypeElement> candidates(RoundEnvironment round) {
+    Set<TypeElement> result = new LinkedHashSet<>();
+    for (String name : List.copyOf(deferred.keySet())) {
+      TypeElement type = elements.getTypeElement(name);
+      deferred.remove(name);
+      if (type != null) {
+        result.add(type);
+      }
+    }
+    TypeElement annotation = elements.getTypeElement(RuntimeNames.GEN_SERVER);
+    if (annotation != null) {
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (e instanceof TypeElement type) {
+          result.add(type);
+        }
+      }
+    }
+    return new ArrayList<>(result);
+  }
+
+  private void processOne(TypeElement type) {
+    Set<String> missing = reader.unresolvedTypes(type);
+    if (!missing.isEmpty()) {
+      deferred.put(type.getQualifiedName().toString(), missing);
+      return;
+    }
+    ServerModel server = reader.read(type);
+    ValidationReport report = validator.validate(server);
+    report.printTo(messager);
+    if (!report.isClean()) {
+      return;
+    }
+    var file = generator.generate(server);
+    try {
+      file.writeTo(env.getFiler());
+    } catch (FilerException e) {
+      // The name is taken: by a class in the sources, or by another server's client.
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+    } catch (IOException e) {
+      messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.internalError(type.getQualifiedName().toString(), e),
+          type);
+    }
+  }
+
+  private void reportStillDeferred() {
+    for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
+      TypeElement type = elements.getTypeElement(entry.getKey());
+      String message = Diagnostics.unresolvedType(entry.getKey(), List.copyOf(entry.getValue()));
+      if (type != null) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, type);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, message);
+      }
+    }
+    deferred.clear();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.arbor.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.arbor.processor.model.ConstructorModel;
+import dev.arbor.processor.model.HandlerModel;
+import dev.arbor.processor.model.ParameterModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The client's javadoc: each method carries its handler's comment and a link back to it. */
+final class Javadocs {
+  private Javadocs() {}
+
+  /** {@code Counter#incrementBy(int)}, for {@code {@link}} and {@code @see}. */
+  static CodeBlock reference(ClassName server, String member, List<ParameterModel> parameters) {
+    CodeBlock params = parameters.stream()
+        .map(p -> CodeBlock.of("$T", TypeName.get(p.erasedType())))
+        .collect(CodeBlock.joining(", "));
+    return CodeBlock.of("$T#$L($L)", server, member, params);
+  }
+
+  static CodeBlock call(ClientLayout layout, HandlerModel h) {
+    CodeBlock link = reference(layout.serverClass(), h.name(), h.parameters());
+    String copied = withoutParam(h.javadoc(), h.replyParameter().map(ParameterModel::name));
+    if (copied.isEmpty()) {
+      return CodeBlock.of("Calls {@link $L} and waits for its reply.\n", link);
+    }
+    return CodeBlock.of("$L\n\n@see $L\n", copied, link);
+  }
+
+  static CodeBlock callAsync(ClientLayout layout, HandlerModel h, String blockingMethod) {
+    CodeBlock link = reference(layout.serverClass(), h.name(), h.parameters());
+    CodeBlock self = CodeBlock.of("#$L($L)", blockingMethod, h.clientParameters().stream()
+        .map(p -> CodeBlock.of("$T", TypeName.get(p.erasedType())))
+        .collect(CodeBlock.joining(", ")));
+    return CodeBlock.of("Like {@link $L}, without blocking: the future completes with the reply,\n"
+        + "or fails with the handler's exception, an {@code ExitException} if the server dies,\n"
+        + "or a {@code CallTimeoutException}.\n"
+        + "\n@see $L\n", self, link);
+  }
+
+  static CodeBlock cast(ClientLayout layout, HandlerModel h) {
+    CodeBlock link = reference(layout.serverClass(), h.name(), h.parameters());
+    if (h.javadoc().isEmpty()) {
+      return CodeBlock.of("Casts to {@link $L}: returns at once and never fails.\n", link);
+    }
+    return CodeBlock.of("$L\n\n<p>A cast: returns at once and never fails.\n\n@see $L\n", h.javadoc(), link);
+  }
+
+  static CodeBlock start(ClientLayout layout, ConstructorModel c, String verb, boolean withOptions) {
+    CodeBlock link = reference(layout.serverClass(), layout.serverClass().simpleName(), c.parameters());
+    String how = switch (verb) {
+      case "start" -> "Starts a {@link $T}, not linked to the caller,";
+      case "startLink" -> "Starts a {@link $T} linked to the calling process";
+      default -> "A supervisor child spec that starts a {@link $T} linked to its supervisor;";
+    };
+    CodeBlock tail = verb.equals("childSpec")
+        ? CodeBlock.of("\nits id is the registered name, if any, else {@code $L}.\n", layout.client().simpleName())
+        : CodeBlock.of("\nand returns once its {@code @Init} has run.\n");
+    String options = withOptions ? "\n<p>{@code options} name the server and bound its start.\n" : "";
+    return CodeBlock.builder()
+        .add(how, layout.serverClass())
+        .add(tail)
+        .add(options)
+        .add("\n@see $L\n", link)
+        .build();
+  }
+
+  /** Drops the {@code @param} block of a parameter the client method does not have. */
+  static String withoutParam(String javadoc, Optional<String> parameter) {
+    if (parameter.isEmpty() || javadoc.isEmpty()) {
+      return javadoc;
+    }
+    List<String> kept = new ArrayList<>();
+    boolean skipping = false;
+    for (String line : javadoc.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("@")) {
+        skipping = trimmed.matches("@param\\s+" + java.util.regex.Pattern.quote(parameter.get()) + "(\\s.*)?");
+      }
+      if (!skipping) {
+        kept.add(line);
+      }
+    }
+    return String.join("\n", kept).strip();
+  }
+}

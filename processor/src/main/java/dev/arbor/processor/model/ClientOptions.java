@@ -1,0 +1,17 @@
+package dev.arbor.processor.model;
+
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * The {@code @GenServer} attributes, resolved, with the written values kept for error positions.
+ *
+ * @param clientName the generated client's simple name, defaulted when not written
+ * @param clientNameValue the written {@code clientName}, if any
+ */
+public record ClientOptions(
+    String clientName,
+    Optional<AnnotationValue> clientNameValue,
+    long defaultCallTimeoutMillis,
+    Optional<AnnotationValue> defaultCallTimeoutValue,
+    boolean trapExits) {}

@@ -1,0 +1,96 @@
+package dev.arbor.bench.common;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Timing and memory for the plain (non-JMH) harnesses, measured as JMH and {@code arbor_bench.erl}
+ * measure: warm-up iterations, then measured iterations of a fixed length; the score is the mean of
+ * the measured iterations. Quick mode: 1 warm-up and 2 measured iterations of 400 ms; full mode: 2 and
+ * 3 of 1 s.
+ */
+public final class Measure {
+  private final int warmup;
+  private final int measured;
+  private final long iterationNanos;
+
+  private Measure(int warmup, int measured, long iterationMillis) {
+    this.warmup = warmup;
+    this.measured = measured;
+    this.iterationNanos = iterationMillis * 1_000_000;
+  }
+
+  public static Measure of(String mode) {
+    return switch (mode) {
+      case "quick" -> new Measure(1, 2, 400);
+      case "full" -> new Measure(2, 3, 1000);
+      default -> throw new IllegalArgumentException("mode must be quick or full, not " + mode);
+    };
+  }
+
+  public int warmupIterations() {
+    return warmup;
+  }
+
+  public int measuredIterations() {
+    return measured;
+  }
+
+  /** Something that does a known number of operations per run. */
+  @FunctionalInterface
+  public interface Run {
+    void run() throws Exception;
+  }
+
+  /** Mean nanoseconds per operation over the measured iterations of {@code run}. */
+  public double nanosPerOp(Run run, int opsPerRun) throws Exception {
+    for (int i = 0; i < warmup; i++) {
+      iteration(run, opsPerRun);
+    }
+    double sum = 0;
+    for (int i = 0; i < measured; i++) {
+      sum += iteration(run, opsPerRun);
+    }
+    return sum / measured;
+  }
+
+  private double iteration(Run run, int opsPerRun) throws Exception {
+    long start = System.nanoTime();
+    long end = start + iterationNanos;
+    long runs = 0;
+    long now;
+    do {
+      run.run();
+      runs++;
+      now = System.nanoTime();
+    } while (now < end);
+    return (double) (now - start) / (runs * opsPerRun);
+  }
+
+  /** Used heap after full collections: the live set. */
+  public static long heapAfterGc() throws InterruptedException {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  /** This process's resident set size, from {@code /proc/self/status}; 0 where there is none. */
+  public static long rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: no figure
+    }
+    return 0;
+  }
+}

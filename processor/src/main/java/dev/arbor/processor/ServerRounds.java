@@ -41,6 +41,9 @@ final class ServerRounds {
   private final ClientGenerator generator;
   private final Consumer<TypeElement> beforeEachServer;
 
+  /** Top-level types of this compilation's sources so far, generated ones included. */
+  private final Set<String> sourceTypes = new java.util.HashSet<>();
+
   /** Deferred types by qualified name, with what they were waiting for; re-read each round. */
   private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
 
@@ -59,6 +62,11 @@ final class ServerRounds {
     if (round.processingOver()) {
       reportStillDeferred();
       return;
+    }
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sourceTypes.add(type.getQualifiedName().toString());
+      }
     }
     validator.validateOrphans(orphans.find(round)).printTo(messager);
     for (TypeElement type : candidates(round)) {
@@ -105,11 +113,20 @@ final class ServerRounds {
     if (!report.isClean()) {
       return;
     }
+    String client = server.packageName().isEmpty()
+        ? server.options().clientName()
+        : server.packageName() + "." + server.options().clientName();
+    if (sourceTypes.contains(client)) {
+      // javac would only warn, then fail with "duplicate class" on the generated file.
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+      return;
+    }
     var file = generator.generate(server);
     try {
       file.writeTo(env.getFiler());
     } catch (FilerException e) {
-      // The name is taken: by a class in the sources, or by another server's client.
+      // Another server in this round already generated a client of this name.
       messager.printMessage(Diagnostic.Kind.ERROR,
           Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
     } catch (IOException e) {

@@ -111,6 +111,7 @@ public final class ClientGenerator {
   private static MethodSpec typeAccessor(ClientLayout layout) {
     TypeName typed = ParameterizedTypeName.get(RuntimeTypes.SERVER_TYPE, layout.serverType(), layout.messageType());
     return MethodSpec.methodBuilder(layout.typeAccessor())
+        .addJavadoc("{@link #TYPE} for the type arguments at hand: one dispatcher serves them all, so the cast is safe.\n")
         .addAnnotation(Varargs.suppress("unchecked"))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addTypeVariables(layout.typeVariables())

@@ -28,7 +28,7 @@ final class Javadocs {
     if (copied.isEmpty()) {
       return CodeBlock.of("Calls {@link $L} and waits for its reply.\n", link);
     }
-    return CodeBlock.of("$L\n\n@see $L\n", copied, link);
+    return CodeBlock.of("$L$L@see $L\n", copied, seeSeparator(copied), link);
   }
 
   static CodeBlock callAsync(ClientLayout layout, HandlerModel h, String blockingMethod) {
@@ -47,15 +47,15 @@ final class Javadocs {
     if (h.javadoc().isEmpty()) {
       return CodeBlock.of("Casts to {@link $L}: returns at once and never fails.\n", link);
     }
-    return CodeBlock.of("$L\n\n<p>A cast: returns at once and never fails.\n\n@see $L\n", h.javadoc(), link);
+    return CodeBlock.of("$L$L@see $L\n", h.javadoc(), seeSeparator(h.javadoc()), link);
   }
 
   static CodeBlock start(ClientLayout layout, ConstructorModel c, String verb, boolean withOptions) {
     CodeBlock link = reference(layout.serverClass(), layout.serverClass().simpleName(), c.parameters());
     String how = switch (verb) {
-      case "start" -> "Starts a {@link $T}, not linked to the caller,";
-      case "startLink" -> "Starts a {@link $T} linked to the calling process";
-      default -> "A supervisor child spec that starts a {@link $T} linked to its supervisor;";
+      case "start" -> "Starts a new {@link $T}, not linked to the caller,";
+      case "startLink" -> "Starts a new {@link $T} linked to the calling process";
+      default -> "A supervisor child spec that starts a new {@link $T} linked to its supervisor;";
     };
     CodeBlock tail = verb.equals("childSpec")
         ? CodeBlock.of("\nits id is the registered name, if any, else {@code $L}.\n", layout.client().simpleName())
@@ -67,6 +67,16 @@ final class Javadocs {
         .add(options)
         .add("\n@see $L\n", link)
         .build();
+  }
+
+  /** A blank line before the first block tag; none between block tags. */
+  private static String seeSeparator(String javadoc) {
+    String[] lines = javadoc.split("\n");
+    return lines[lines.length - 1].isBlank() || !hasBlockTags(javadoc) ? "\n\n" : "\n";
+  }
+
+  private static boolean hasBlockTags(String javadoc) {
+    return javadoc.lines().anyMatch(line -> line.strip().startsWith("@"));
   }
 
   /** Drops the {@code @param} block of a parameter the client method does not have. */

@@ -70,9 +70,9 @@ final class StartMethodsGenerator {
     CodeBlock factory = CodeBlock.of("() -> new $T($L)", layout.serverType(), arguments(c, false, copy));
     CodeBlock type = layout.serverTypeIn(parameterNames(c));
     if (childSpec) {
-      method.addStatement("return $T.childSpec($L, $L, $L)", RuntimeTypes.SERVER_REF, type, options, factory);
+      method.addStatement("return $T.childSpec($L,$W$L,$W$L)", RuntimeTypes.SERVER_REF, type, options, factory);
     } else {
-      method.addStatement("return $L($T.$L($L, $L, $L))", newClient(layout), RuntimeTypes.SERVER_REF, verb, type, options,
+      method.addStatement("return $L($T.$L($L,$W$L,$W$L))", newClient(layout), RuntimeTypes.SERVER_REF, verb, type, options,
           factory);
     }
     return method.build();

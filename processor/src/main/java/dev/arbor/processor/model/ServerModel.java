@@ -69,8 +69,11 @@ public record ServerModel(
     return handlers.stream().filter(h -> h.kind().isRequest()).toList();
   }
 
-  /** The constructors the client mirrors. */
+  /**
+   * The constructors the client mirrors. An implicit constructor counts even in a private class:
+   * the class is reported as private, and making it visible makes the constructor so too.
+   */
   public List<ConstructorModel> accessibleConstructors() {
-    return constructors.stream().filter(c -> !c.isPrivate()).toList();
+    return constructors.stream().filter(c -> !c.isPrivate() || c.implicit()).toList();
   }
 }

@@ -90,6 +90,7 @@ public final class ServerReader {
     named.add(type.asType());
     type.getTypeParameters().forEach(p -> named.addAll(p.getBounds()));
     constructors.stream().filter(c -> !c.isPrivate()).forEach(c -> named.addAll(signatureTypes(c.element())));
+    // (an implicit constructor of a private class is private too; such a class is never generated)
     handlers.forEach(h -> named.addAll(namedByGeneratedCode(h.kind(), h.element())));
     Set<String> simpleNamesUsed = new TreeSet<>();
     Set<TypeElement> typeElements = new LinkedHashSet<>();
@@ -133,6 +134,7 @@ public final class ServerReader {
     return new ConstructorModel(
         c,
         c.getModifiers().contains(Modifier.PRIVATE),
+        elements.getOrigin(c) != Elements.Origin.EXPLICIT,
         List.copyOf(c.getTypeParameters()),
         c.getParameters().stream().map(this::readParameter).toList(),
         c.isVarArgs(),

@@ -1,11 +1,13 @@
 package dev.arbor;
 
+import dev.arbor.supervisor.PartitionSupervisor;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A way to find a process other than by its pid: a local name ({@link #local(String)}) or a key in a
- * registry ({@link #via(NameRegistry, Object)}). Generated clients resolve a name at each call, so a
+ * A way to find a process other than by its pid: a local name ({@link #local(String)}), a key in a
+ * registry ({@link #via(NameRegistry, Object)}) or a partition supervisor's key ({@link
+ * #partition(PartitionSupervisor, Object)}). Generated clients resolve a name at each call, so a
  * restarted process is found under its old name.
  */
 public interface Name {
@@ -27,6 +29,39 @@ public interface Name {
   /** Elixir's {@code {:via, module, key}}: a key in a registry such as {@code dev.arbor.registry.Registry}. */
   static Name via(NameRegistry registry, Object key) {
     return new Via(registry, key);
+  }
+
+  /**
+   * Elixir's {@code {:via, PartitionSupervisor, {name, key}}}: the child of {@code supervisor}'s
+   * partition for {@code key}, looked up at each use. It only finds; a process cannot be registered
+   * under it.
+   */
+  static Name partition(PartitionSupervisor supervisor, Object key) {
+    return new Partition(supervisor, key);
+  }
+
+  /** The partition of a {@link PartitionSupervisor} that a key routes to. */
+  record Partition(PartitionSupervisor supervisor, Object key) implements Name {
+    public Partition {
+      Objects.requireNonNull(supervisor, "supervisor");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public Optional<Pid> whereis() {
+      return supervisor.whereis(key);
+    }
+
+    @Override
+    public void register(Pid pid) {
+      throw new UnsupportedOperationException("a partition name finds a partition supervisor's child by key;"
+          + " nothing can be registered under " + this);
+    }
+
+    @Override
+    public String toString() {
+      return "{partition," + supervisor.pid() + "," + key + "}";
+    }
   }
 
   /** A name in the local name table. */

@@ -126,6 +126,11 @@ public final class ChildSpec {
     return new ChildSpec(requireId(id), start, restart, shutdown, type, significant);
   }
 
+  /** The same child with another start function (a partition supervisor wraps each child's start this way). */
+  public ChildSpec withStart(Start start) {
+    return new ChildSpec(id, Objects.requireNonNull(start, "start"), restart, shutdown, type, significant);
+  }
+
   public ChildSpec withRestart(Restart restart) {
     return new ChildSpec(id, start, Objects.requireNonNull(restart, "restart"), shutdown, type, significant);
   }

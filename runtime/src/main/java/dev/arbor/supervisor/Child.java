@@ -1,0 +1,39 @@
+package dev.arbor.supervisor;
+
+import dev.arbor.Pid;
+import java.util.Optional;
+
+/**
+ * A supervisor's record of one child: its spec and its current process. Mutable, owned by the
+ * supervisor's process alone. Identity matters: a restart keeps the record (and so its place in the
+ * start order) and changes only its pid.
+ */
+final class Child {
+  final ChildSpec spec;
+  /** The running process, or null. */
+  Pid pid;
+  /** A restart failed and a retry is queued (OTP's {@code {restarting, Pid}}). */
+  boolean restarting;
+
+  Child(ChildSpec spec) {
+    this.spec = spec;
+  }
+
+  String id() {
+    return spec.id();
+  }
+
+  boolean isTemporary() {
+    return spec.restart() == ChildSpec.Restart.TEMPORARY;
+  }
+
+  ChildInfo info() {
+    return new ChildInfo(spec.id(), Optional.ofNullable(pid), restarting, spec.type(), spec.restart(),
+        spec.significant());
+  }
+
+  @Override
+  public String toString() {
+    return "child \"" + spec.id() + "\"" + (pid != null ? " " + pid : "");
+  }
+}

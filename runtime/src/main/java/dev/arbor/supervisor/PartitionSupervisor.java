@@ -1,0 +1,121 @@
+package dev.arbor.supervisor;
+
+import dev.arbor.ExitException;
+import dev.arbor.ExitReason;
+import dev.arbor.Name;
+import dev.arbor.Pid;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+
+/**
+ * Elixir's PartitionSupervisor: N independent copies ("partitions") of one child under a one-for-one
+ * supervisor, so that a process that would be a bottleneck can be split by key. {@link #pidFor(Object)}
+ * routes a key to its partition, always the same one; {@link Name#partition(PartitionSupervisor,
+ * Object)} does the same for a generated client's {@code of(Name)}.
+ *
+ * <p>Routing reads a table the children's start functions fill in as they (re)start, so a lookup
+ * never passes through the supervisor's process.
+ */
+public final class PartitionSupervisor {
+  private final Supervisor supervisor;
+  private final AtomicReferenceArray<Pid> table;
+
+  private PartitionSupervisor(Supervisor supervisor, AtomicReferenceArray<Pid> table) {
+    this.supervisor = supervisor;
+    this.table = table;
+  }
+
+  /**
+   * Starts {@code partitions} children, the {@code i}-th from {@code childSpec.apply(i)}, under a
+   * one-for-one supervisor not linked to the caller. Each child's id becomes its partition number.
+   *
+   * @throws IllegalArgumentException if {@code partitions} is not positive
+   */
+  public static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec) {
+    return start(partitions, childSpec, false);
+  }
+
+  /** {@link #start}, linked to the caller. */
+  public static PartitionSupervisor startLink(int partitions, IntFunction<ChildSpec> childSpec) {
+    return start(partitions, childSpec, true);
+  }
+
+  private static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec, boolean link) {
+    if (partitions <= 0) {
+      throw new IllegalArgumentException("partitions must be positive: " + partitions);
+    }
+    Objects.requireNonNull(childSpec, "childSpec");
+    AtomicReferenceArray<Pid> table = new AtomicReferenceArray<>(partitions);
+    SupervisorSpec spec = SupervisorSpec.oneForOne();
+    for (int i = 0; i < partitions; i++) {
+      ChildSpec base = Objects.requireNonNull(childSpec.apply(i), "childSpec returned null for partition " + i);
+      int partition = i;
+      spec = spec.child(base.withId(Integer.toString(i)).withStart(() -> {
+        Optional<Pid> started = base.start().start();
+        table.set(partition, started == null ? null : started.orElse(null));
+        return started;
+      }));
+    }
+    Supervisor supervisor = link ? Supervisor.startLink(spec) : Supervisor.start(spec);
+    return new PartitionSupervisor(supervisor, table);
+  }
+
+  /** How many partitions there are. */
+  public int partitions() {
+    return table.length();
+  }
+
+  /**
+   * The partition {@code key} routes to: its {@code hashCode()} modulo the partition count, made
+   * non-negative, so equal keys always go to the same partition and integer keys {@code 0..n-1} go
+   * to partitions {@code 0..n-1}.
+   */
+  public int partition(Object key) {
+    Objects.requireNonNull(key, "key");
+    return Math.floorMod(key.hashCode(), table.length());
+  }
+
+  /**
+   * The process of {@code key}'s partition now.
+   *
+   * @throws ExitException with {@code noproc} if that partition is not running (it is being restarted)
+   */
+  public Pid pidFor(Object key) {
+    int partition = partition(key);
+    return whereis(key).orElseThrow(() -> new ExitException(ExitReason.noproc(),
+        "no process: partition " + partition + " of " + supervisor.pid() + " is not running"));
+  }
+
+  /** The live process of {@code key}'s partition, if it is running now. */
+  public Optional<Pid> whereis(Object key) {
+    Pid pid = table.get(partition(key));
+    return pid != null && pid.isAlive() ? Optional.of(pid) : Optional.empty();
+  }
+
+  /** The partitions as children, in partition order; their ids are "0", "1", ... */
+  public List<ChildInfo> whichChildren() {
+    return supervisor.whichChildren();
+  }
+
+  /** The supervisor that runs the partitions. */
+  public Supervisor supervisor() {
+    return supervisor;
+  }
+
+  public Pid pid() {
+    return supervisor.pid();
+  }
+
+  /** Stops every partition (newest first), then the supervisor. */
+  public void stop() {
+    supervisor.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "PartitionSupervisor[" + supervisor.pid() + ", " + table.length() + " partitions]";
+  }
+}

@@ -50,7 +50,8 @@ final class Javadocs {
     return CodeBlock.of("$L$L@see $L\n", h.javadoc(), seeSeparator(h.javadoc()), link);
   }
 
-  static CodeBlock start(ClientLayout layout, ConstructorModel c, String verb, boolean withOptions) {
+  /** @param options the name of the {@code StartOptions} parameter, or null when there is none */
+  static CodeBlock start(ClientLayout layout, ConstructorModel c, String verb, String options) {
     CodeBlock link = reference(layout.serverClass(), layout.serverClass().simpleName(), c.parameters());
     String how = switch (verb) {
       case "start" -> "Starts a new {@link $T}, not linked to the caller,";
@@ -60,11 +61,13 @@ final class Javadocs {
     CodeBlock tail = verb.equals("childSpec")
         ? CodeBlock.of("\nits id is the registered name, if any, else {@code $L}.\n", layout.client().simpleName())
         : CodeBlock.of("\nand returns once its {@code @Init} has run.\n");
-    String options = withOptions ? "\n<p>{@code options} name the server and bound its start.\n" : "";
+    CodeBlock optionsDoc = options == null
+        ? CodeBlock.of("")
+        : CodeBlock.of("\n<p>{@code $L} name the server and bound its start.\n", options);
     return CodeBlock.builder()
         .add(how, layout.serverClass())
         .add(tail)
-        .add(options)
+        .add(optionsDoc)
         .add("\n@see $L\n", link)
         .build();
   }

@@ -45,7 +45,7 @@ final class StartMethodsGenerator {
   /** {@code start(args)}: the same with {@code StartOptions.defaults()}. */
   private static MethodSpec delegating(ClientLayout layout, ConstructorModel c, String verb, TypeName returns) {
     return header(layout, c, verb, returns)
-        .addJavadoc(Javadocs.start(layout, c, verb, false))
+        .addJavadoc(Javadocs.start(layout, c, verb, null))
         .addParameters(parameters(c))
         .addStatement("return $L($T.defaults()$L)", verb, RuntimeTypes.START_OPTIONS, arguments(c, true, null))
         .build();
@@ -57,7 +57,7 @@ final class StartMethodsGenerator {
     String options = names.newName("options", "options");
     boolean childSpec = verb.equals("childSpec");
     MethodSpec.Builder method = header(layout, c, verb, childSpec ? RuntimeTypes.CHILD_SPEC : layout.clientType())
-        .addJavadoc(Javadocs.start(layout, c, verb, true))
+        .addJavadoc(Javadocs.start(layout, c, verb, options))
         .addParameter(RuntimeTypes.START_OPTIONS, options)
         .addParameters(parameters(c));
     String copy = null;

@@ -1,0 +1,81 @@
+package dev.arbor.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Servers that mention types another processor generates, and types that never appear. */
+class RoundsTest {
+
+  /** Stands for any other processor: writes {@code test.Ticket} in its first round. */
+  private static final class TicketProcessor extends AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("dev.arbor.annotation.GenServer");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!done && !round.processingOver()) {
+        done = true;
+        try (Writer w = processingEnv.getFiler().createSourceFile("test.Ticket").openWriter()) {
+          w.write("package test;\n\npublic record Ticket(int number) {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final JavaFileObject BOOTH = Sources.of("Booth", """
+      @GenServer
+      public final class Booth {
+        private int next;
+
+        public Booth(Ticket first) { next = first.number(); }
+
+        @Call public Ticket take() { return new Ticket(next++); }
+        @Cast public void skip(List<Ticket> tickets) {}
+        @Info public void onTicket(Ticket ticket) {}
+      }
+      """);
+
+  @Test
+  void serverMentioningATypeGeneratedInTheSameRoundGetsItsClientNextRound() {
+    Compilation compilation = Compilations.javac()
+        .withProcessors(new ArborProcessor(), new TicketProcessor())
+        .compile(BOOTH);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BoothClient").contentsAsUtf8String()
+        .contains("public Ticket take()");
+  }
+
+  @Test
+  void typeThatNeverAppearsIsReportedInTheLastRound() {
+    Compilation compilation = Compilations.compile(BOOTH);
+    // Ours, plus javac's own "cannot find symbol" for each of the four signatures naming Ticket.
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadErrorContaining("[ArborUnresolvedType]").inFile(BOOTH)
+        .onLineContaining("public final class Booth");
+    assertThat(compilation).hadErrorContaining("found no type named Ticket");
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(BOOTH).onLineContaining("Ticket take()");
+  }
+}

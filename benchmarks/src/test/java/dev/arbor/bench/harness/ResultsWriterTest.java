@@ -1,0 +1,86 @@
+package dev.arbor.bench.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The RESULTS.md writer on made-up result lines; runs no benchmark. */
+class ResultsWriterTest {
+  private static final List<String> RAW = List.of(
+      "1\tRESULT\tcall.process\tarbor\t1100\tns",
+      "1\tRESULT\tcall.process\tvt\t800\tns",
+      "1\tRESULT\tcall.process\terlang\t1250\tns",
+      "2\tRESULT\tcall.process\tarbor\t1200\tns",
+      "2\tRESULT\tcall.process\tvt\t1000\tns",
+      "2\tRESULT\tcall.process\terlang\t1300\tns",
+      "3\tRESULT\tcall.process\tarbor\t900\tns",
+      "3\tRESULT\tcall.process\tvt\t1000\tns",
+      "1\tRESULT\tspawn.heap\tarbor-hib\t350\tB",
+      "2\tRESULT\tspawn.heap\tarbor-hib\t420\tB",
+      "1\tPENDING\trestart\tarbor\tsupervision not merged",
+      "2\tFAILED\tring\tpekko\texit 1");
+
+  private final ResultsWriter writer = new ResultsWriter(RAW);
+
+  @Test
+  void figuresAreMediansWithMinAndMaxOverRounds() {
+    ResultsWriter.Summary s = writer.figure("call.process", "arbor");
+    assertEquals(1100, s.median());
+    assertEquals(900, s.min());
+    assertEquals(1200, s.max());
+    assertEquals(3, s.n());
+  }
+
+  @Test
+  void ratiosAreTakenRoundByRoundOverRoundsThatHaveBoth() {
+    ResultsWriter.Summary vt = writer.ratio("call.process", "arbor", "vt");
+    assertEquals(1.2, vt.median(), 1e-9); // 1.375, 1.2, 0.9
+    assertEquals(0.9, vt.min(), 1e-9);
+    assertEquals(1.375, vt.max(), 1e-9);
+    ResultsWriter.Summary erlang = writer.ratio("call.process", "arbor", "erlang");
+    assertEquals(2, erlang.n()); // round 3 has no Erlang figure
+    assertEquals((0.88 + 1200.0 / 1300) / 2, erlang.median(), 1e-9);
+    assertNull(writer.ratio("call.process", "arbor", "pekko"));
+  }
+
+  @Test
+  void targetsAreJudgedOnTheMedianAndSayWhenNotEveryRoundMetThem() {
+    String md = writer.render(new LinkedHashMap<>(Map.of("Command", "`benchmarks/run`")), null);
+    assertTrue(md.contains("| call round trip, process to server ≤ 1.25× the bare virtual-thread hand-off | 1.20× (0.90–1.38) "
+        + "| **met** on the median, not in every round (≤ 1.25) |"), md);
+    assertTrue(md.contains("| call round trip, process to server ≤ 0.6× Erlang's | 0.90× (0.88–0.92) | **missed** (≤ 0.6) |"), md);
+    assertTrue(md.contains("| heap per idle server with hibernateAfter ≤ 400 bytes | 385 bytes (350–420) | **met** on the median"), md);
+    assertTrue(md.contains("| restart ≤ 0.5× Erlang's | — | pending: supervision not merged |"), md);
+    assertTrue(md.contains("| cast throughput, 1 producer ≥ 2× Erlang's | — | no data |"), md);
+  }
+
+  @Test
+  void shapeTablesShowEverySystemWithItsRatiosAndPendingAndFailedRuns() {
+    String md = writer.render(new LinkedHashMap<>(), "## Analysis\n\nhand-written");
+    assertTrue(md.contains("| Arbor | 1,100 | 900–1,200 | 1.20 (0.90–1.38) | 0.90 (0.88–0.92) | — |"), md);
+    assertTrue(md.contains("| bare virtual threads (baseline) | 1,000 | 800–1,000 | — |"), md);
+    assertTrue(md.contains("- Arbor: pending: supervision not merged"), md);
+    assertTrue(md.contains("- round 2: ring pekko: exit 1"), md);
+    assertTrue(md.contains("| Rounds | 3 |"), md);
+    assertTrue(md.endsWith("## Analysis\n\nhand-written\n"), md);
+  }
+
+  @Test
+  void malformedLinesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new ResultsWriter(List.of("1\tRESULT\tcall.process")));
+    assertThrows(IllegalArgumentException.class, () -> new ResultsWriter(List.of("1\tWHAT\ta\tb\tc")));
+  }
+
+  @Test
+  void numbersKeepAboutThreeSignificantFigures() {
+    assertEquals("1,235", ResultsWriter.number(1234.6));
+    assertEquals("12.3", ResultsWriter.number(12.34));
+    assertEquals("1.23", ResultsWriter.number(1.234));
+  }
+}

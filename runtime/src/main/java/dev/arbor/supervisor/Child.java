@@ -14,6 +14,8 @@ final class Child {
   Pid pid;
   /** A restart failed and a retry is queued (OTP's {@code {restarting, Pid}}). */
   boolean restarting;
+  /** While restarting: the pid the child had before the failed restart, for the retry's event. */
+  Pid pidBeforeRestart;
 
   Child(ChildSpec spec) {
     this.spec = spec;

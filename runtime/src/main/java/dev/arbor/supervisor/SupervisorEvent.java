@@ -24,7 +24,7 @@ public sealed interface SupervisorEvent {
   /**
    * The supervisor restarted a child, because it exited or because a sibling's exit took it down.
    *
-   * @param oldPid the process it replaces, or null when there was none (a retried restart)
+   * @param oldPid the process it replaces, or null when there was none (the child was not running)
    * @param newPid the new process, or null when the child's start returned "ignore"
    */
   record ChildRestarted(Pid supervisor, String id, Pid oldPid, Pid newPid) implements SupervisorEvent {}

@@ -134,6 +134,7 @@ final class SupervisorState {
   /** Records a started child; an ignored one is kept without a pid, unless it is temporary (OTP) or dynamic (Elixir). */
   private void place(Child child, Pid pid) {
     child.restarting = false;
+    child.pidBeforeRestart = null;
     if (pid != null) {
       child.pid = pid;
       byPid.put(pid, child);
@@ -173,7 +174,7 @@ final class SupervisorState {
   void tryAgain(TryAgain retry) {
     Child child = retry.child();
     if (child.restarting && children.contains(child)) { // else stopped, deleted or restarted meanwhile
-      restart(child, null);
+      restart(child, child.pidBeforeRestart);
     }
   }
 
@@ -214,7 +215,7 @@ final class SupervisorState {
       if (sibling == failed) {
         continue;
       }
-      oldPids.put(sibling, sibling.pid);
+      oldPids.put(sibling, sibling.pid != null ? sibling.pid : sibling.pidBeforeRestart);
       sibling.restarting = false;
       stopChild(sibling);
       if (sibling.isTemporary()) {
@@ -227,6 +228,7 @@ final class SupervisorState {
       Outcome started = start(c.spec);
       if (started.failure() != null) {
         c.restarting = true;
+        c.pidBeforeRestart = oldPids.get(c);
         SupervisorReports.startFailed(label, c, started.failure());
         subscribers.publish(new ChildStartFailed(self, c.id(), started.failure()));
         // Retry after what is already queued, so that a stop request or an admin call can get in first.

@@ -1,0 +1,106 @@
+package dev.arbor.supervisor;
+
+import static dev.arbor.supervisor.Expect.event;
+import static dev.arbor.supervisor.Expect.next;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.ExitReason;
+import dev.arbor.Name;
+import dev.arbor.Pid;
+import dev.arbor.Proc;
+import dev.arbor.server.ServerRef;
+import dev.arbor.server.StartOptions;
+import dev.arbor.supervisor.SupervisorEvent.ChildRestarted;
+import dev.arbor.supervisor.TestWorker.Started;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** Elixir's PartitionSupervisor: N copies of a child, keys routed to partitions. */
+class PartitionSupervisorTest extends SupervisorTestBase {
+  private record Key(String tenant, int shard) {}
+
+  private static final List<Object> KEYS =
+      List.of("alpha", "beta", "gamma", 0, 1, 2, 3, 42, -7, Integer.MIN_VALUE, 3L, new Key("acme", 9));
+
+  private PartitionSupervisor start(int partitions) {
+    PartitionSupervisor ps = PartitionSupervisor.start(partitions, i -> TestWorker.spec("worker-" + i, me));
+    for (int i = 0; i < partitions; i++) {
+      assertEquals("worker-" + i, next(Started.class).id());
+    }
+    return ps;
+  }
+
+  @RepeatedTest(10)
+  void partitionKeyAlwaysRoutesToSamePartition() {
+    PartitionSupervisor ps = start(4);
+    assertEquals(4, ps.partitions());
+    List<ChildInfo> children = ps.whichChildren();
+    assertEquals(List.of("0", "1", "2", "3"), children.stream().map(ChildInfo::id).toList());
+
+    Set<Integer> used = new HashSet<>();
+    for (Object key : KEYS) {
+      int partition = ps.partition(key);
+      assertTrue(partition >= 0 && partition < 4, key + " -> " + partition);
+      used.add(partition);
+      Pid pid = ps.pidFor(key);
+      for (int again = 0; again < 3; again++) {
+        assertEquals(partition, ps.partition(key));
+        assertEquals(pid, ps.pidFor(key));
+      }
+      assertEquals(children.get(partition).pid().orElseThrow(), pid);
+      assertEquals(pid, Name.partition(ps, key).whereis().orElseThrow());
+    }
+    assertTrue(used.size() > 1, "keys spread over partitions: " + used);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(i, ps.partition(i), "small integers route to their own partition");
+    }
+  }
+
+  @RepeatedTest(10)
+  void restartedPartitionKeepsItsKeys() {
+    PartitionSupervisor ps = start(3);
+    ps.supervisor().subscribe(me);
+    int partition = ps.partition("alpha");
+    Pid old = ps.pidFor("alpha");
+
+    Proc.exit(old, ExitReason.kill());
+
+    ChildRestarted restarted = event(ChildRestarted.class, ps.pid());
+    assertEquals(Integer.toString(partition), restarted.id());
+    assertEquals(partition, ps.partition("alpha"));
+    Pid now = ps.pidFor("alpha");
+    assertNotEquals(old, now);
+    assertEquals(restarted.newPid(), now);
+  }
+
+  @RepeatedTest(5)
+  void partitionNameBindsAClientToThePartitionsServer() {
+    PartitionSupervisor ps = start(4);
+    ServerRef<TestWorker.Msg> client = ServerRef.of(TestWorker.TYPE, Name.partition(ps, "beta"));
+    int partition = ps.partition("beta");
+    String reply = client.call("ping", new TestWorker.Msg.Ping());
+    assertEquals("pong from worker-" + partition, reply);
+    assertEquals(ps.pidFor("beta"), client.pid());
+  }
+
+  @Test
+  void aPartitionNameCannotRegisterAProcess() {
+    PartitionSupervisor ps = start(2);
+    Name name = Name.partition(ps, "k");
+    assertThrows(UnsupportedOperationException.class, () -> name.register(me));
+    assertThrows(IllegalArgumentException.class, () -> StartOptions.named(name));
+  }
+
+  @Test
+  void partitionsMustBePositive() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PartitionSupervisor.start(0, i -> TestWorker.spec("w", me)));
+    assertTrue(e.getMessage().contains("0"), e.getMessage());
+  }
+}

@@ -1,6 +1,5 @@
 package test;
 
-import dev.arbor.ExitReason;
 import dev.arbor.annotation.Call;
 import dev.arbor.annotation.Cast;
 import dev.arbor.annotation.Continue;

@@ -21,6 +21,7 @@ import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
@@ -53,8 +54,7 @@ final class ServerRounds {
     this.messager = env.getMessager();
     this.reader = new ServerReader(elements, env.getTypeUtils());
     this.orphans = new OrphanFinder(elements);
-    this.generator = new ClientGenerator(processorName,
-        elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    this.generator = new ClientGenerator(processorName);
     this.beforeEachServer = beforeEachServer;
   }
 
@@ -122,7 +122,7 @@ final class ServerRounds {
           Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
       return;
     }
-    var file = generator.generate(server);
+    var file = generator.generate(server, generatedAnnotationVisibleFrom(type));
     try {
       file.writeTo(env.getFiler());
     } catch (FilerException e) {
@@ -133,6 +133,18 @@ final class ServerRounds {
       messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.internalError(type.getQualifiedName().toString(), e),
           type);
     }
+  }
+
+  /**
+   * {@code @Generated} lives in java.compiler: a class in a named module that does not read it
+   * must not get the annotation, or the client would not compile.
+   */
+  private boolean generatedAnnotationVisibleFrom(TypeElement type) {
+    String name = "javax.annotation.processing.Generated";
+    ModuleElement module = elements.getModuleOf(type);
+    return module == null || module.isUnnamed()
+        ? elements.getTypeElement(name) != null
+        : elements.getTypeElement(module, name) != null;
   }
 
   private void reportStillDeferred() {

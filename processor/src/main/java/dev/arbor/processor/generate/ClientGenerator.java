@@ -21,20 +21,18 @@ import javax.lang.model.element.Modifier;
  */
 public final class ClientGenerator {
   private final String processorName;
-  private final boolean generatedAnnotationAvailable;
 
-  /**
-   * @param processorName the value of {@code @Generated}
-   * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} is
-   *     visible to the user's compilation (it is on JDK 9+ unless the java.compiler module is
-   *     left out)
-   */
-  public ClientGenerator(String processorName, boolean generatedAnnotationAvailable) {
+  /** @param processorName the value of {@code @Generated} */
+  public ClientGenerator(String processorName) {
     this.processorName = processorName;
-    this.generatedAnnotationAvailable = generatedAnnotationAvailable;
   }
 
-  public JavaFile generate(ServerModel server) {
+  /**
+   * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} is
+   *     visible where the client goes (on JDK 9+ it is, unless the server's module does not read
+   *     java.compiler)
+   */
+  public JavaFile generate(ServerModel server, boolean generatedAnnotationAvailable) {
     ClientLayout layout = ClientLayout.of(server);
     TypeSpec.Builder client = TypeSpec.classBuilder(layout.client())
         .addOriginatingElement(server.element())

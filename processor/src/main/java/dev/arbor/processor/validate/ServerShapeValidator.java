@@ -2,7 +2,6 @@ package dev.arbor.processor.validate;
 
 import dev.arbor.processor.model.ConstructorModel;
 import dev.arbor.processor.model.HandlerModel;
-import dev.arbor.processor.model.ServerKind;
 import dev.arbor.processor.model.ServerModel;
 import java.util.List;
 import javax.lang.model.SourceVersion;

@@ -266,4 +266,36 @@ class GeneratedCodeTest {
         }
         """));
   }
+
+  @Test
+  void handlerNamedLikeThePrivateTypeAccessorKeepsItsName() {
+    Compilation compilation = compileClean(Sources.of("Holder", """
+        @GenServer
+        public final class Holder<T> {
+          @Call public T type() { return null; }
+          @Call public T typeAsync(int unused) { return null; }
+        }
+        """));
+    String client = client(compilation, "test.HolderClient");
+    org.junit.jupiter.api.Assertions.assertTrue(client.contains("public T type() {"), client);
+    org.junit.jupiter.api.Assertions.assertTrue(client.contains("HolderClient.<T>type_()"), client);
+  }
+
+  @Test
+  void typeUseAnnotationsAreCarriedIntoTheClient() {
+    Compilation compilation = compileClean(
+        Sources.of("Nullable", """
+            @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+            public @interface Nullable {}
+            """),
+        Sources.of("Lookup", """
+            @GenServer
+            public final class Lookup {
+              @Call public @Nullable String find(@Nullable String key) { return key; }
+              @Info public void on(@Nullable CharSequence text) {}
+            }
+            """));
+    assertThat(compilation).generatedSourceFile("test.LookupClient").contentsAsUtf8String()
+        .contains("find(@Nullable String key)");
+  }
 }

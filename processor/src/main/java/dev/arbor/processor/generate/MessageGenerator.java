@@ -38,7 +38,7 @@ final class MessageGenerator {
     MethodSpec.Builder components = MethodSpec.constructorBuilder();
     List<ParameterModel> parameters = r.handler().clientParameters();
     for (int i = 0; i < parameters.size(); i++) {
-      components.addParameter(TypeName.get(parameters.get(i).type()), r.components().get(i));
+      components.addParameter(TypeNames.of(parameters.get(i).type()), r.components().get(i));
     }
     List<TypeVariableName> variables = new java.util.ArrayList<>(r.classVariables());
     variables.addAll(r.methodVariables());

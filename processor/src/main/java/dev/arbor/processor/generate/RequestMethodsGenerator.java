@@ -79,7 +79,7 @@ final class RequestMethodsGenerator {
     h.typeParameters().forEach(p -> method.addTypeVariable(TypeVariableName.get(p)));
     List<ParameterModel> parameters = h.clientParameters();
     for (ParameterModel p : parameters) {
-      method.addParameter(TypeName.get(p.type()), p.name());
+      method.addParameter(TypeNames.of(p.type()), p.name());
     }
     // A Reply is always last, so a varargs handler with a Reply cannot exist; only the last
     // client parameter can be the varargs one.
@@ -110,10 +110,10 @@ final class RequestMethodsGenerator {
   private static TypeName answerType(HandlerModel h) {
     Optional<TypeMirror> reply = h.replyParameter().flatMap(ParameterModel::replyValue);
     if (reply.isEmpty()) {
-      return TypeName.get(h.returnType());
+      return TypeNames.of(h.returnType());
     }
-    TypeName value = TypeName.get(reply.get());
-    return value.equals(TypeName.get(Void.class)) ? TypeName.VOID : value;
+    TypeName value = TypeNames.of(reply.get());
+    return value.withoutAnnotations().equals(TypeName.get(Void.class)) ? TypeName.VOID : value;
   }
 
   private static String ref(HandlerModel h) {

@@ -123,7 +123,7 @@ final class StartMethodsGenerator {
 
   private static List<com.palantir.javapoet.ParameterSpec> parameters(ConstructorModel c) {
     return c.parameters().stream()
-        .map(p -> com.palantir.javapoet.ParameterSpec.builder(TypeName.get(p.type()), p.name()).build())
+        .map(p -> com.palantir.javapoet.ParameterSpec.builder(TypeNames.of(p.type()), p.name()).build())
         .toList();
   }
 

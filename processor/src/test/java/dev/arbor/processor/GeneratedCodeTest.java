@@ -298,4 +298,16 @@ class GeneratedCodeTest {
     assertThat(compilation).generatedSourceFile("test.LookupClient").contentsAsUtf8String()
         .contains("find(@Nullable String key)");
   }
+
+  @Test
+  void overloadsTakingLambdasStayWarningFree() {
+    compileClean(Sources.of("Hooks", """
+        @GenServer
+        @SuppressWarnings("overloads")
+        public final class Hooks {
+          @Cast public void on(java.util.function.Consumer<String> consumer) {}
+          @Cast public void on(java.util.function.Function<String, String> function) {}
+        }
+        """));
+  }
 }

@@ -85,10 +85,16 @@ final class RequestMethodsGenerator {
     // client parameter can be the varargs one.
     boolean varargs = h.varargs() && !parameters.isEmpty();
     method.varargs(varargs);
+    List<String> suppressed = new ArrayList<>();
     if (varargs) {
       Varargs.annotate(method, true, h.safeVarargs(), TypeName.get(parameters.get(parameters.size() - 1).type()),
-          false);
+          false, suppressed);
     }
+    if (h.overloadTakingInterfaces()) {
+      // javac's overloads lint flags lambda-friendly overloads; the server's author chose them already.
+      suppressed.add("overloads");
+    }
+    Varargs.suppressAll(method, suppressed);
     return method;
   }
 

@@ -116,7 +116,9 @@ final class StartMethodsGenerator {
     Annotations.deprecation(method, c.deprecation());
     if (c.varargs()) {
       ParameterModel last = c.parameters().get(c.parameters().size() - 1);
-      Varargs.annotate(method, true, c.safeVarargs(), TypeName.get(last.type()), true);
+      List<String> suppressed = new ArrayList<>();
+      Varargs.annotate(method, true, c.safeVarargs(), TypeName.get(last.type()), true, suppressed);
+      Varargs.suppressAll(method, suppressed);
     }
     return method;
   }

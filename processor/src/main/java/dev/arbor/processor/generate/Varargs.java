@@ -21,19 +21,27 @@ import javax.lang.model.element.Modifier;
 final class Varargs {
   private Varargs() {}
 
+  /** Adds {@code @SafeVarargs} where due, and to {@code suppressed} the warnings to silence. */
   static void annotate(MethodSpec.Builder method, boolean varargs, boolean safeVarargs, TypeName lastParameter,
-      boolean isStatic) {
+      boolean isStatic, List<String> suppressed) {
     if (!varargs || !(lastParameter instanceof ArrayTypeName array) || isReifiable(array.componentType())) {
       return;
     }
     if (safeVarargs) {
       method.addAnnotation(RuntimeTypes.SAFE_VARARGS);
-      method.addAnnotation(suppress("varargs"));
+      suppressed.add("varargs");
       if (!isStatic) {
         method.addModifiers(Modifier.FINAL); // @SafeVarargs needs a final, static or private method
       }
     } else {
-      method.addAnnotation(suppress("unchecked"));
+      suppressed.add("unchecked");
+    }
+  }
+
+  /** One {@code @SuppressWarnings} for all of {@code warnings} (the annotation is not repeatable). */
+  static void suppressAll(MethodSpec.Builder method, List<String> warnings) {
+    if (!warnings.isEmpty()) {
+      method.addAnnotation(suppress(warnings.toArray(String[]::new)));
     }
   }
 

@@ -15,6 +15,8 @@ import javax.lang.model.type.TypeMirror;
  * @param inaccessibleTypes types in the signature that the generated client, in the server's
  *     package, could not name
  * @param match for a method that takes one parameter, how a message would be matched against it
+ * @param overloadTakingInterfaces whether another request handler has the same name and this one
+ *     takes an interface, the case javac's overloads lint may flag as ambiguous for lambdas
  */
 public record HandlerModel(
     ExecutableElement element,
@@ -32,7 +34,8 @@ public record HandlerModel(
     String javadoc,
     Deprecation deprecation,
     List<String> inaccessibleTypes,
-    Optional<MessageMatch> match) {
+    Optional<MessageMatch> match,
+    boolean overloadTakingInterfaces) {
 
   public HandlerModel {
     annotations = List.copyOf(annotations);
@@ -64,7 +67,13 @@ public record HandlerModel(
   public HandlerModel withMatch(MessageMatch newMatch) {
     return new HandlerModel(element, name, annotations, isPrivate, isStatic, typeParameters, parameters,
         returnType, returnsVoid, thrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
-        Optional.of(newMatch));
+        Optional.of(newMatch), overloadTakingInterfaces);
+  }
+
+  public HandlerModel withOverloadTakingInterfaces(boolean value) {
+    return new HandlerModel(element, name, annotations, isPrivate, isStatic, typeParameters, parameters,
+        returnType, returnsVoid, thrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
+        match, value);
   }
 
   /** How messages name the method: {@code get(int)}. */

@@ -83,14 +83,14 @@ public final class ServerReader {
         handlers.add(readHandler(m, annotations, packageName));
       }
     }
-    handlers = withSpecificity(handlers);
+    handlers = withOverloadFlags(withSpecificity(handlers));
 
     // Everything the generated file will name: the server, constructor and handler signatures.
     List<TypeMirror> named = new ArrayList<>();
     named.add(type.asType());
     type.getTypeParameters().forEach(p -> named.addAll(p.getBounds()));
-    constructors.stream().filter(c -> !c.isPrivate()).forEach(c -> named.addAll(signatureTypes(c.element())));
-    // (an implicit constructor of a private class is private too; such a class is never generated)
+    constructors.stream().filter(c -> !c.isPrivate() || c.implicit())
+        .forEach(c -> named.addAll(signatureTypes(c.element())));
     handlers.forEach(h -> named.addAll(namedByGeneratedCode(h.kind(), h.element())));
     Set<String> simpleNamesUsed = new TreeSet<>();
     Set<TypeElement> typeElements = new LinkedHashSet<>();
@@ -100,7 +100,7 @@ public final class ServerReader {
     });
     List<Deprecation> used = new ArrayList<>();
     typeElements.forEach(e -> used.add(deprecations.of(e)));
-    constructors.stream().filter(c -> !c.isPrivate()).forEach(c -> used.add(c.deprecation()));
+    constructors.stream().filter(c -> !c.isPrivate() || c.implicit()).forEach(c -> used.add(c.deprecation()));
     handlers.forEach(h -> used.add(h.deprecation()));
 
     Set<String> inaccessibleBounds = new TreeSet<>();
@@ -172,7 +172,8 @@ public final class ServerReader {
         DocComments.of(elements, m),
         deprecations.of(m),
         List.copyOf(inaccessible),
-        match);
+        match,
+        false);
   }
 
   private ParameterModel readParameter(VariableElement p) {
@@ -215,6 +216,19 @@ public final class ServerReader {
           .filter(t -> inspector.isStrictSubtype(t, match.type()))
           .toList();
       result.add(h.withMatch(match.withMoreSpecific(moreSpecific)));
+    }
+    return result;
+  }
+
+  /** Marks request handlers that javac's overloads lint might flag in the client. */
+  private static List<HandlerModel> withOverloadFlags(List<HandlerModel> handlers) {
+    List<HandlerModel> result = new ArrayList<>();
+    for (HandlerModel h : handlers) {
+      boolean overloaded = h.kind().isRequest() && handlers.stream()
+          .anyMatch(o -> o != h && o.kind().isRequest() && o.name().equals(h.name()));
+      boolean takesInterface = h.parameters().stream()
+          .anyMatch(p -> p.type() instanceof DeclaredType d && d.asElement().getKind() == ElementKind.INTERFACE);
+      result.add(overloaded && takesInterface ? h.withOverloadTakingInterfaces(true) : h);
     }
     return result;
   }

@@ -50,10 +50,14 @@ public final class Proc {
   public static Pid spawn(SpawnOptions options, Runnable body) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(body, "body");
-    Process parent = options.link() ? Process.current() : null;
-    return Process.spawn(Process.body(body), parent, options.trapExits(), options.name()).pid();
+    Process caller = options.link() ? Process.current() : currentIfAny();
+    return Process.spawn(Process.body(body), options.link() ? caller : null, options.trapExits(), options.name()).pid();
   }
 
+  /**
+   * The caller's process, or null for a plain thread without one. Throws, as every Arbor operation
+   * does, when the caller has exited: a zombie's sends, spawns, timers and names have no effect.
+   */
   private static Process currentIfAny() {
     Process p = Process.currentOrNull();
     if (p != null) {
@@ -95,9 +99,14 @@ public final class Proc {
     Process.release();
   }
 
-  static void releaseIfCurrent(Pid pid) {
+  /**
+   * Ends the identity {@code pid} that {@code owner} adopted. On that thread it also ends any identity
+   * the thread took after losing {@code pid} to an exit signal, so that a {@code try (var me =
+   * Proc.adopt())} block leaves no identity behind.
+   */
+  static void releaseAdopted(Pid pid, Thread owner) {
     Process p = Process.currentOrNull();
-    if (p != null && p.pid().equals(pid)) {
+    if (Thread.currentThread() == owner && p != null && p.pid().id() >= pid.id()) {
       Process.release();
     } else {
       Process.of(pid).exit(ExitReason.normal());
@@ -168,7 +177,9 @@ public final class Proc {
    */
   public static void link(Pid other) {
     Objects.requireNonNull(other, "other");
-    Process.current().link(Process.of(other));
+    Process me = Process.current();
+    me.link(Process.of(other));
+    me.checkAlive(); // linking to a dead process may have killed the caller with noproc
   }
 
   /** Removes the link between the caller and {@code other}, if any. */
@@ -238,12 +249,14 @@ public final class Proc {
   public static void register(String name, Pid pid) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(pid, "pid");
+    currentIfAny();
     ProcessTable.register(name, Process.of(pid));
   }
 
   /** Frees {@code name}; returns whether it was registered. */
   public static boolean unregister(String name) {
     Objects.requireNonNull(name, "name");
+    currentIfAny(); // a zombie's name is already free; it must not free someone else's
     return ProcessTable.unregister(name);
   }
 
@@ -279,12 +292,14 @@ public final class Proc {
   private static TimerRef timer(Pid to, Object message, long delay, long period) {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(message, "message");
+    currentIfAny();
     return new TimerRef(Timers.start(Process.of(to), message, delay, period));
   }
 
   private static TimerRef timer(String name, Object message, long delay, long period) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(message, "message");
+    currentIfAny();
     return new TimerRef(Timers.start(name, message, delay, period));
   }
 

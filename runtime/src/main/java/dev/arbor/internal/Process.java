@@ -55,6 +55,8 @@ public final class Process extends Mailbox {
   private final boolean adopted;
   private volatile ExitReason exitReason;
   private volatile boolean trapExits;
+  /** Set once the body has returned or thrown for good: the thread left user code, so no zombie. */
+  private volatile boolean finished;
   /** Set around every send this process makes, so that its exit waits for a send in flight. */
   private volatile boolean sending;
   @SuppressWarnings("unused") // through LOCK
@@ -263,6 +265,7 @@ public final class Process extends Mailbox {
     } finally {
       CURRENT.remove();
     }
+    finished = true;
     exit(reason);
     clear();
   }
@@ -341,7 +344,7 @@ public final class Process extends Mailbox {
     for (; ; ) {
       Object m = poll();
       if (m != null) {
-        if (match == null || match.test(m)) {
+        if (match == null || matches(match, m)) {
           return m;
         }
         if (saved == null) {
@@ -373,6 +376,19 @@ public final class Process extends Mailbox {
       if (Thread.interrupted()) {
         onStrayInterrupt();
       }
+    }
+  }
+
+  /** Tests a message taken from the queue; if {@code match} throws, the message is kept, in order. */
+  private boolean matches(Predicate<Object> match, Object m) {
+    try {
+      return match.test(m);
+    } catch (Throwable t) {
+      if (saved == null) {
+        saved = new ArrayDeque<>();
+      }
+      saved.addLast(m);
+      throw t;
     }
   }
 
@@ -544,16 +560,22 @@ public final class Process extends Mailbox {
     return m;
   }
 
-  /** Removes a monitor this process held; true if it was still active (no Down was sent for it). */
+  /**
+   * Removes a monitor this process held. True when no {@code Down} for it was or will be delivered;
+   * false when it had fired, in which case its {@code Down} is already in the mailbox.
+   */
   public boolean demonitor(Monitor m) {
     if (m.watcher != this) {
       return false;
     }
-    boolean active = m.watched.removeWatch(m);
-    if (active) {
+    if (m.watched.removeWatch(m)) {
       forgetHeld(m);
+      m.cancelDown();
+      return true;
     }
-    return active;
+    // The target's exit owns the watch now: either its Down is stopped here, or it is in the
+    // mailbox when this returns, where the caller may flush it.
+    return m.cancelDown();
   }
 
   void forgetHeld(Monitor m) {
@@ -748,6 +770,7 @@ public final class Process extends Mailbox {
         m.held = false; // from now on forgetHeld leaves it alone
       }
       myName = name;
+      name = null;
       myTimers = timers;
       hooks = exitHooks;
       links = null;
@@ -846,7 +869,7 @@ public final class Process extends Mailbox {
   /** Whether a thread still runs code for this process (a killed process in that state is a zombie). */
   public boolean hasRunningThread() {
     Thread t = owner;
-    return t != null && t.isAlive() && !isHibernating();
+    return t != null && !finished && t.isAlive() && !isHibernating();
   }
 
   public boolean isWaiting() {

@@ -7,10 +7,15 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * One pending {@code sendAfter} or {@code sendInterval}. A timer aimed at a pid is listed with that
  * process and cancelled when it exits; a timer aimed at a name resolves the name when it fires.
+ *
+ * <p>A repeating timer holds {@code FIRING} while it sends a tick; a cancel that meets it there waits
+ * the few instructions until the tick is delivered, so that no tick arrives after {@code cancelTimer}
+ * has returned.
  */
 public final class TimerTask implements Runnable {
   private static final int PENDING = 0;
   private static final int DONE = 1;
+  private static final int FIRING = 2;
   private static final VarHandle STATE;
 
   static {
@@ -46,8 +51,12 @@ public final class TimerTask implements Runnable {
   public void run() {
     try {
       if (repeating) {
-        if (state == PENDING) {
-          send();
+        if (STATE.compareAndSet(this, PENDING, FIRING)) {
+          try {
+            send();
+          } finally {
+            state = PENDING; // only this thread leaves FIRING; cancels wait for it
+          }
         }
       } else if (finish()) {
         if (target != null) {
@@ -67,13 +76,24 @@ public final class TimerTask implements Runnable {
     }
   }
 
-  /** Moves the timer out of PENDING; true for the one caller that did. */
+  /** Moves the timer out of PENDING, waiting out a tick being sent; true for the one caller that did. */
   private boolean finish() {
-    if (STATE.compareAndSet(this, PENDING, DONE)) {
-      Timers.PENDING.decrementAndGet();
-      return true;
+    int spins = 0;
+    for (; ; ) {
+      int s = state;
+      if (s == DONE) {
+        return false;
+      }
+      if (s == PENDING && STATE.compareAndSet(this, PENDING, DONE)) {
+        Timers.PENDING.decrementAndGet();
+        return true;
+      }
+      if (++spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
     }
-    return false;
   }
 
   /** Cancels the timer; returns whether it was still pending (for a one-shot: had not fired). */
@@ -101,6 +121,6 @@ public final class TimerTask implements Runnable {
   }
 
   public boolean isPending() {
-    return state == PENDING;
+    return state != DONE;
   }
 }

@@ -14,7 +14,10 @@ final class Child {
   Pid pid;
   /** A restart failed and a retry is queued (OTP's {@code {restarting, Pid}}). */
   boolean restarting;
-  /** While restarting: the pid the child had before the failed restart, for the retry's event. */
+  /**
+   * The pid the child had before a restart that failed (on it or on an earlier sibling), so that the
+   * retry's {@link SupervisorEvent.ChildRestarted} still names it.
+   */
   Pid pidBeforeRestart;
 
   Child(ChildSpec spec) {

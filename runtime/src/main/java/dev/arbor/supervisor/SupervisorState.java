@@ -224,11 +224,14 @@ final class SupervisorState {
         group.remove(i);
       }
     }
-    for (Child c : group) {
+    for (int i = 0; i < group.size(); i++) {
+      Child c = group.get(i);
       Outcome started = start(c.spec);
       if (started.failure() != null) {
         c.restarting = true;
-        c.pidBeforeRestart = oldPids.get(c);
+        for (Child waiting : group.subList(i, group.size())) {
+          waiting.pidBeforeRestart = oldPids.get(waiting); // so the retry's events still name them
+        }
         SupervisorReports.startFailed(label, c, started.failure());
         subscribers.publish(new ChildStartFailed(self, c.id(), started.failure()));
         // Retry after what is already queued, so that a stop request or an admin call can get in first.
@@ -375,7 +378,9 @@ final class SupervisorState {
       if (existing != null) {
         return Refused.conflict(existing.pid != null
             ? "child \"" + spec.id() + "\" is already started as " + existing.pid + " in " + label
-            : "child \"" + spec.id() + "\" is already present in " + label + "; restartChild or deleteChild it");
+            : existing.restarting
+                ? "child \"" + spec.id() + "\" of " + label + " is restarting"
+                : "child \"" + spec.id() + "\" is already present in " + label + "; restartChild or deleteChild it");
       }
     }
     Outcome started = start(spec);

@@ -16,10 +16,13 @@ import dev.arbor.server.ServerRef;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.SupervisorEvent.ChildExited;
 import dev.arbor.supervisor.SupervisorEvent.ChildRestarted;
+import dev.arbor.supervisor.SupervisorEvent.ChildStartFailed;
 import dev.arbor.supervisor.TestWorker.Started;
 import dev.arbor.supervisor.TestWorker.Terminated;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -95,6 +98,31 @@ class SupervisorStrategiesTest extends SupervisorTestBase {
       assertTrue(after.get(id).isAlive());
     }
     none(m -> m instanceof Terminated t && t.id().equals("a"), "stop of the earlier sibling");
+  }
+
+  @RepeatedTest(10)
+  void restForOneRetriesAFailedRestartBeforeStartingLaterSiblings() {
+    AtomicInteger failures = new AtomicInteger();
+    Supervisor sup = Supervisor.start(SupervisorSpec.restForOne().maxRestarts(5, Duration.ofMinutes(1))
+        .child(TestWorker.spec("a", me))
+        .child(TestWorker.failingWhile("b", me, () -> failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0))
+        .child(TestWorker.spec("c", me)));
+    assertEquals(List.of("a", "b", "c"), startedIds(3));
+    sup.subscribe(me);
+    Map<String, Pid> before = pids(sup);
+    failures.set(1);
+
+    TestWorker.crash(before.get("b"));
+
+    assertEquals("b", event(ChildStartFailed.class, sup.pid()).id());
+    ChildRestarted b = event(ChildRestarted.class, sup.pid());
+    assertEquals("b", b.id());
+    assertEquals(before.get("b"), b.oldPid(), "the retry reports the pid the child had before the failed attempt");
+    ChildRestarted c = event(ChildRestarted.class, sup.pid());
+    assertEquals("c", c.id());
+    assertEquals(before.get("c"), c.oldPid());
+    assertEquals(List.of("b", "c"), startedIds(2), "the later sibling waits for the retry");
+    assertEquals(before.get("a"), pids(sup).get("a"));
   }
 
   @RepeatedTest(20)

@@ -179,6 +179,14 @@ class DynamicSupervisorTest extends SupervisorTestBase {
   }
 
   @Test
+  void ignoredChildIsNotKept() {
+    DynamicSupervisor dyn = DynamicSupervisor.start(DynamicSupervisorSpec.defaults().maxChildren(1));
+    assertEquals(java.util.Optional.empty(), dyn.startChild(ChildSpec.worker("ign", java.util.Optional::empty)));
+    assertEquals(List.of(), dyn.whichChildren());
+    assertTrue(dyn.startChild(TestWorker.spec("a", me)).isPresent(), "an ignored child takes no room");
+  }
+
+  @Test
   void dynamicSupervisorNestsUnderAStaticOne() {
     Supervisor sup = Supervisor.start(SupervisorSpec.oneForOne()
         .child(DynamicSupervisor.childSpec("pool", DynamicSupervisorSpec.defaults().maxChildren(1))));

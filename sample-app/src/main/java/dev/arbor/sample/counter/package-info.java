@@ -1,0 +1,2 @@
+/** The README's counter GenServer. */
+package dev.arbor.sample.counter;

@@ -1,0 +1,2 @@
+/** The sample app's entry point and scripted scenario. */
+package dev.arbor.sample;

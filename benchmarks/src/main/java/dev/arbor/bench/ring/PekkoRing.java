@@ -1,7 +1,10 @@
 package dev.arbor.bench.ring;
 
 import dev.arbor.bench.common.PekkoEcho;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -16,7 +19,7 @@ final class PekkoRing implements Ring {
 
   private record Token(int hops) implements Msg {}
 
-  private record Build(int size, CountDownLatch built, ActorRef<Msg>[] first) {}
+  private record Build(int size, CountDownLatch built, AtomicReference<ActorRef<Msg>> first) {}
 
   private final ActorSystem<SpawnProtocol.Command> system = PekkoEcho.system("ring");
   private volatile CountDownLatch lap;
@@ -41,25 +44,24 @@ final class PekkoRing implements Ring {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void build(int size) throws Exception {
-    ActorRef<Msg>[] holder = new ActorRef[1];
+    AtomicReference<ActorRef<Msg>> holder = new AtomicReference<>();
     CountDownLatch built = new CountDownLatch(1);
     ActorRef<Build> builder = PekkoEcho.spawn(system, Behaviors.receive((ctx, b) -> {
-      ActorRef<Msg>[] ring = new ActorRef[b.size()];
-      for (int i = 0; i < ring.length; i++) {
-        ring[i] = ctx.spawnAnonymous(node());
+      List<ActorRef<Msg>> ring = new ArrayList<>(b.size());
+      for (int i = 0; i < b.size(); i++) {
+        ring.add(ctx.spawnAnonymous(node()));
       }
-      for (int i = 0; i < ring.length; i++) {
-        ring[i].tell(new Next(ring[(i + 1) % ring.length]));
+      for (int i = 0; i < ring.size(); i++) {
+        ring.get(i).tell(new Next(ring.get((i + 1) % ring.size())));
       }
-      b.first()[0] = ring[0];
+      b.first().set(ring.get(0));
       b.built().countDown();
       return Behaviors.same();
     }));
     builder.tell(new Build(size, built, holder));
     built.await();
-    first = holder[0];
+    first = holder.get();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.arbor;
 import static dev.arbor.Waits.WAIT;
 import static dev.arbor.Waits.await;
 import static dev.arbor.Waits.down;
+import static dev.arbor.Waits.eventually;
 import static dev.arbor.Waits.expect;
 import static dev.arbor.Waits.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +103,17 @@ class MessagesTest {
     assertEquals(Optional.empty(), Proc.receive(Duration.ofMillis(20)));
     assertTrue(System.nanoTime() - start >= Duration.ofMillis(20).toNanos(), "returned before the timeout");
     assertEquals(Optional.empty(), Proc.receive(Duration.ZERO));
+  }
+
+  @RepeatedTest(20)
+  void receiveWithAnEnormousTimeoutWaitsInsteadOfOverflowing() {
+    Pid me = Proc.self();
+    for (Duration forever : List.of(ChronoUnit.FOREVER.getDuration(), Duration.ofNanos(Long.MAX_VALUE))) {
+      Pid p = Proc.spawn(() -> me.send(Proc.receive(forever)));
+      eventually(p + " waits", () -> Proc.info(p).map(i -> i.status() == ProcessInfo.Status.WAITING).orElse(false));
+      p.send("worth the wait");
+      assertEquals(Optional.of("worth the wait"), next());
+    }
   }
 
   @RepeatedTest(50)

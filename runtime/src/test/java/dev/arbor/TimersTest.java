@@ -86,6 +86,24 @@ class TimersTest {
     noMessage(m -> true, Duration.ofMillis(2), "a tick arrived after cancelTimer returned");
   }
 
+  @RepeatedTest(20)
+  void anIntervalTimerThatFiresBeforeSendIntervalReturnsKeepsTicking() {
+    Pid me = Proc.self();
+    for (int i = 0; i < 20; i++) {
+      int tag = i;
+      // With a microsecond period the first tick races the call that schedules the timer.
+      TimerRef t = Proc.sendInterval(me, tag, Duration.ofNanos(1_000));
+      for (int ticks = 0; ticks < 3; ticks++) {
+        assertEquals(Optional.of(tag), Proc.receive(m -> m.equals(tag), Waits.WAIT), "tick " + ticks + " of timer " + tag);
+      }
+      assertTrue(Proc.cancelTimer(t));
+    }
+    Proc.self().send("marker");
+    while (!next().equals("marker")) {
+      // ticks sent before their timer was cancelled
+    }
+  }
+
   @RepeatedTest(50)
   void cancelTimerSaysWhetherTheTimerWasStillPending() {
     TimerRef pending = Proc.sendAfter(Proc.self(), "never", LONG);

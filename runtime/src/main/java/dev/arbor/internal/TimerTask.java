@@ -42,8 +42,8 @@ public final class TimerTask implements Runnable {
 
   void scheduled(ScheduledFuture<?> f) {
     future = f;
-    if (state != PENDING) {
-      f.cancel(false); // cancelled while we were scheduling it
+    if (state == DONE) {
+      f.cancel(false); // cancelled while we were scheduling it (FIRING: it just ticked; keep it)
     }
   }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Links, {@code trapExits} and {@code exit/2}, by Erlang's rules. */
 @ExtendWith(WithIdentity.class)
+@SuppressWarnings("try") // try (var me = Proc.adopt()) bounds an identity the block need not name
 class ExitSignalsTest {
   /** How long a test watches for something that must not happen after the event that would cause it. */
   private static final Duration QUIET = Duration.ofMillis(20);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Monitors: Erlang's {@code monitor/2}, {@code 'DOWN'} and {@code demonitor(Ref, [flush])}. */
 @ExtendWith(WithIdentity.class)
+@SuppressWarnings("try") // try (var me = Proc.adopt()) bounds an identity the block need not name
 class MonitorsTest {
 
   private static Runnable idle() {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * Plain Java threads with a process identity (a documented Deviation): adopt and release, and what an
  * exit signal does to them. Each test bounds the identity itself with try-with-resources.
  */
+@SuppressWarnings("try") // try (var me = Proc.adopt()) bounds an identity the block need not name
 class PlainThreadsTest {
 
   @AfterEach

@@ -35,6 +35,9 @@ class CallSlot extends Watch {
   /** The calling process. */
   final Process caller;
   private final Thread waiter;
+  /** When {@link CallDeadlines} expires the slot, and the next slot on its stripe. */
+  long deadline;
+  CallSlot nextWaiting;
   private volatile int state;
   private Object value;
   private Throwable failure;
@@ -106,7 +109,10 @@ class CallSlot extends Watch {
    * when the caller itself is killed meanwhile.
    */
   final boolean await(long timeoutNanos) {
-    long deadline = timeoutNanos >= 0 ? System.nanoTime() + timeoutNanos : 0;
+    boolean registered = false;
+    if (timeoutNanos >= 0) {
+      deadline = System.nanoTime() + timeoutNanos;
+    }
     for (; ; ) {
       int s = state;
       if (s == DONE) {
@@ -116,27 +122,37 @@ class CallSlot extends Watch {
         Thread.onSpinWait();
         continue;
       }
+      if (s == CANCELLED) {
+        return false; // the deadline sweeper expired it
+      }
       if (!caller.isAlive()) {
         cancel();
         caller.checkAlive();
       }
-      if (timeoutNanos >= 0) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
+      if (timeoutNanos >= 0 && !registered) {
+        if (deadline - System.nanoTime() <= 0) {
           if (cancel()) {
             return false;
           }
-          continue; // answered just now
+          continue;
         }
-        LockSupport.parkNanos(this, remaining);
-      } else {
-        LockSupport.park(this);
+        registered = true;
+        CallDeadlines.register(this);
+        continue; // look at the state once more before parking
       }
+      LockSupport.park(this);
       if (Thread.interrupted() && caller.isAlive() && caller.isAdopted()) {
         cancel();
         Thread.currentThread().interrupt();
         throw new java.util.concurrent.CancellationException("interrupted while waiting for a reply");
       }
+    }
+  }
+
+  /** Called by {@link CallDeadlines} once the deadline has passed: gives up and wakes the caller. */
+  final void expire() {
+    if (cancel()) {
+      LockSupport.unpark(waiter);
     }
   }
 

@@ -18,18 +18,18 @@ import java.util.Objects;
  * generated {@link Dispatcher}. Replies, deferred replies, continues, stop requests, hibernation,
  * {@code @Terminate} and crash reports all live here.
  */
-final class ServerLoop<S, M> implements CallContext {
+final class ServerLoop<S, M> implements CallContext, Process.Body {
   /** What the start slot is answered with once {@code @Init} has run. */
   static final Object STARTED = new Object();
 
   private final ServerType<S, M> type;
   private final Dispatcher<S, M> dispatcher;
-  private final ServerFactory<S> factory;
+  private ServerFactory<S> factory;
   private final Name name;
   private final long hibernateAfterNanos;
   /** The linked starter, whose exit signal stops a trapping server; null for an unlinked start. */
   private final Process parent;
-  private final CallSlot startSlot;
+  private CallSlot startSlot;
 
   private Process self;
   private S state;
@@ -69,6 +69,7 @@ final class ServerLoop<S, M> implements CallContext {
         name.register(self.pid());
       }
       state = factory.create();
+      factory = null;
       dispatcher.init(state);
     } catch (ProcessExit killed) {
       throw killed;
@@ -87,7 +88,15 @@ final class ServerLoop<S, M> implements CallContext {
       detachFromStarter();
       throw new ProcessExit(stopReason);
     }
-    startSlot.succeed(STARTED);
+    CallSlot ack = startSlot;
+    startSlot = null;
+    ack.succeed(STARTED);
+    return loop();
+  }
+
+  /** Resumes the loop after hibernation. */
+  @Override
+  public boolean run() throws Throwable {
     return loop();
   }
 
@@ -114,7 +123,7 @@ final class ServerLoop<S, M> implements CallContext {
       } else {
         Object message = self.receive(null, hibernateAfterNanos);
         if (message == null) {
-          if (self.hibernate(this::loop)) {
+          if (self.hibernate(this)) {
             return true;
           }
           continue;
@@ -126,7 +135,7 @@ final class ServerLoop<S, M> implements CallContext {
       }
       if (hibernateNow) {
         hibernateNow = false;
-        if (!hasContinue && self.hibernate(this::loop)) {
+        if (!hasContinue && self.hibernate(this)) {
           return true;
         }
       }

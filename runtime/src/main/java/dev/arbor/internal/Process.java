@@ -72,6 +72,8 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   // Owned by the process's thread.
   private ArrayDeque<Object> saved;
+  /** Whether the last look at the mailbox found a message: only a busy process spins before parking. */
+  private boolean justReceived;
   private Body resumeBody;
 
   /** What the loop of a server (or any runtime-owned process) keeps here: its state and handler. */
@@ -85,9 +87,30 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     boolean run() throws Throwable;
   }
 
+  /**
+   * Lineage, kept as ids so a live child never holds a dead parent in memory: the id of the process
+   * that spawned this one (0 if none), and of the plain-thread identity at the root of that spawn
+   * chain (0 if none), so a test can find every process it started, even through dead intermediaries.
+   */
+  private final long spawnedBy;
+  private final long origin;
+
   private Process(boolean adopted) {
     this.adopted = adopted;
     this.pid = Secrets.access().newPid(IDS.incrementAndGet(), this);
+    Process parent = adopted ? null : currentOrNull();
+    this.spawnedBy = parent == null ? 0 : parent.pid.id();
+    this.origin = parent == null ? 0 : parent.adopted ? parent.pid.id() : parent.origin;
+  }
+
+  /** The id of the process that spawned this one, or 0. */
+  public long spawnedBy() {
+    return spawnedBy;
+  }
+
+  /** The id of the plain-thread identity at the root of this process's spawn chain, or 0. */
+  public long origin() {
+    return origin;
   }
 
   public Pid pid() {
@@ -354,6 +377,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     for (; ; ) {
       Object m = poll();
       if (m != null) {
+        justReceived = true;
         if (match == null || matches(match, m)) {
           return m;
         }
@@ -373,6 +397,10 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
           return null;
         }
       }
+      if (justReceived && spinForMessage()) {
+        continue; // a busy process: the next message came while we spun
+      }
+      justReceived = false;
       announcePark();
       if (isEmpty() && exitReason == null) {
         if (timeoutNanos > 0) {

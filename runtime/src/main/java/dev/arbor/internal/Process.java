@@ -176,7 +176,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   /** Gives the current plain thread a process identity. */
   public static Process adopt() {
-    Process existing = CURRENT.get();
+    Process existing = currentOrNull();
     if (existing != null) {
       existing.checkAlive();
       throw new IllegalStateException("this thread already is process " + existing.pid);
@@ -191,7 +191,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   /** Ends the current plain thread's identity with {@code normal}; a no-op if it has none. */
   public static void release() {
-    Process p = CURRENT.get();
+    Process p = currentOrNull(); // a process's own thread is known by its handler, not CURRENT
     if (p == null) {
       return;
     }

@@ -5,6 +5,7 @@ import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.ProcessExit;
+import dev.arbor.observe.ArborEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -239,6 +240,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
         throw e;
       }
     }
+    ArborEvents.spawned(p, name);
     return p;
   }
 
@@ -819,6 +821,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     } finally {
       unlock();
     }
+    ArborEvents.exited(this, reason);
     Thread thread = owner;
     boolean ownThread = thread == Thread.currentThread();
     if (!ownThread) {

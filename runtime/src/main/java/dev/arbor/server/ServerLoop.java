@@ -5,6 +5,7 @@ import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.ProcessExit;
 import dev.arbor.internal.Process;
+import dev.arbor.observe.ArborEvents;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
 import dev.arbor.server.Envelopes.GetState;
@@ -153,15 +154,23 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
         currentCall = call;
         deferred = false;
         self.currentHandler = call.handler();
+        jdk.jfr.Event timing = ArborEvents.callStarted(); // null unless a JFR recording wants it
+        String outcome = "crash";
         Object reply;
         try {
           reply = dispatcher.dispatch(state, (M) call.request(), this);
+          outcome = deferred ? "deferred" : "reply";
         } catch (Exception e) {
           if (e instanceof RuntimeException || e instanceof InterruptedException) {
             throw e;
           }
+          outcome = "error";
           call.slot().fail(e); // a declared business error: the caller rethrows it, we go on
           return;
+        } finally {
+          if (timing != null) {
+            ArborEvents.callFinished(timing, type.serverClass(), call.handler(), outcome, self);
+          }
         }
         if (!deferred) {
           call.slot().succeed(reply);

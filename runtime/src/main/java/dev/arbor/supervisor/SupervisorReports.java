@@ -2,6 +2,7 @@ package dev.arbor.supervisor;
 
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
+import dev.arbor.observe.ArborEvents;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -24,6 +25,7 @@ final class SupervisorReports {
   }
 
   static void restarted(String sup, Child child, Pid oldPid, Pid newPid) {
+    ArborEvents.restarted(sup, child.id(), oldPid, newPid);
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "[arbor.supervisor] child restarted: " + sup + ", child \"" + child.id() + "\" "
           + (oldPid != null ? oldPid + " -> " : "") + (newPid != null ? newPid : "ignored"));

@@ -1,0 +1,127 @@
+package dev.arbor.observe;
+
+import dev.arbor.ExitReason;
+import dev.arbor.Pid;
+import dev.arbor.internal.Process;
+import dev.arbor.internal.ProcessTable;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+
+/**
+ * Arbor's JFR events, emitted by the runtime; not an API to call from application code. Event names
+ * (category "Arbor"): {@code dev.arbor.ProcessSpawn}, {@code dev.arbor.ProcessExit} (with the exit
+ * reason), {@code dev.arbor.SupervisorRestart}, {@code dev.arbor.Call} (server class, handler,
+ * outcome, mailbox depth; its duration is the handler's) and {@code dev.arbor.MailboxDepth}
+ * (periodic, off by default).
+ *
+ * <p>Cost with JFR off: each hook reads one static flag, set when JFR starts in the JVM, and builds
+ * nothing else; with JFR on, it then asks its event class whether a recording enabled it.
+ */
+public final class ArborEvents {
+  /**
+   * Whether JFR has started in this JVM. Loading the first event class costs JFR's registration
+   * (around 100 ms), so the event classes stay unloaded until a recording exists; with JFR off every
+   * hook is this one read.
+   */
+  private static volatile boolean jfr;
+
+  static {
+    FlightRecorder.addListener(new FlightRecorderListener() {
+      @Override
+      public void recorderInitialized(FlightRecorder recorder) {
+        FlightRecorder.addPeriodicEvent(MailboxDepthEvent.class, ArborEvents::sampleMailboxes);
+        jfr = Probes.CALL != null;
+      }
+    });
+  }
+
+  /**
+   * isEnabled() on an event instance reads the event class's configuration, so one shared instance
+   * per class answers "is a recording interested?" without an allocation per check.
+   */
+  private static final class Probes {
+    static final ProcessSpawnEvent SPAWN = new ProcessSpawnEvent();
+    static final ProcessExitEvent EXIT = new ProcessExitEvent();
+    static final SupervisorRestartEvent RESTART = new SupervisorRestartEvent();
+    static final CallEvent CALL = new CallEvent();
+  }
+
+  private ArborEvents() {}
+
+  /** A process was created; {@code name} is the name it was registered under, or null. */
+  public static void spawned(Process p, String name) {
+    if (jfr && Probes.SPAWN.isEnabled()) {
+      ProcessSpawnEvent e = new ProcessSpawnEvent();
+      e.pid = p.pid().toString();
+      e.spawnedBy = p.spawnedBy() == 0 ? null : "<0." + p.spawnedBy() + ".0>";
+      e.registeredName = name;
+      e.commit();
+    }
+  }
+
+  /** A process exited with {@code reason}. */
+  public static void exited(Process p, ExitReason reason) {
+    if (jfr && Probes.EXIT.isEnabled()) {
+      ProcessExitEvent e = new ProcessExitEvent();
+      e.pid = p.pid().toString();
+      e.reasonKind = reason.kind().name().toLowerCase(java.util.Locale.ROOT);
+      e.reason = reason.toString();
+      e.plainThread = p.isAdopted();
+      e.commit();
+    }
+  }
+
+  /** A supervisor restarted child {@code childId}; either pid may be null (none, or the start ignored). */
+  public static void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {
+    if (jfr && Probes.RESTART.isEnabled()) {
+      SupervisorRestartEvent e = new SupervisorRestartEvent();
+      e.supervisor = supervisor;
+      e.childId = childId;
+      e.oldPid = oldPid == null ? null : oldPid.toString();
+      e.newPid = newPid == null ? null : newPid.toString();
+      e.commit();
+    }
+  }
+
+  /**
+   * Starts timing a call when a recording wants call events; null otherwise, the only work done with
+   * JFR off. Pass the result to {@link #callFinished}.
+   */
+  public static Event callStarted() {
+    if (!jfr || !Probes.CALL.isEnabled()) {
+      return null;
+    }
+    CallEvent e = new CallEvent();
+    e.begin();
+    return e;
+  }
+
+  /** Ends a call timed by {@link #callStarted()}; a no-op for null. */
+  public static void callFinished(Event started, String serverClass, String handler, String outcome, Process server) {
+    if (started instanceof CallEvent e) {
+      e.end();
+      if (e.shouldCommit()) {
+        e.serverClass = serverClass;
+        e.handler = handler;
+        e.outcome = outcome;
+        e.pid = server.pid().toString();
+        e.mailboxDepth = server.size() + server.savedCount();
+        e.commit();
+      }
+    }
+  }
+
+  private static void sampleMailboxes() {
+    for (Process p : ProcessTable.all()) {
+      int depth = p.size() + p.savedCount();
+      if (depth > 0 && p.isAlive()) {
+        MailboxDepthEvent e = new MailboxDepthEvent();
+        e.pid = p.pid().toString();
+        e.registeredName = p.snapshot().name();
+        e.depth = depth;
+        e.commit();
+      }
+    }
+  }
+}

@@ -143,6 +143,9 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
     }
   }
 
+  /** Asks the loop for its state as {@link FormatStatus} shows it ({@code sys:get_status}). */
+  record GetStatus(CallSlot slot) implements Process.LoopMessage {}
+
   /** A {@code @Continue} value, wrapped so that crash reports show it as such. */
   private record ContinueWith(Object value) {}
 
@@ -187,6 +190,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
         stopReason = stop.reason();
       } else if (message instanceof GetState get) {
         get.slot().succeed(state);
+      } else if (message instanceof GetStatus get) {
+        get.slot().succeed(ServerReports.status(state));
       } else if (message instanceof Exit exit && parent != null && exit.from().equals(parent.pid())) {
         stopReason = exit.reason(); // OTP: a trapping server stops when its parent does
       } else {

@@ -250,6 +250,36 @@ public final class ServerRef<M> {
     return slot.result(describe(), "getState");
   }
 
+  /**
+   * The state of the GenServer running as {@code pid}, answered by its loop between messages: the
+   * state object itself, or (when {@code formatted}) what its {@link FormatStatus} shows.
+   */
+  static Object inspect(Pid pid, boolean formatted, Duration timeout) {
+    String what = formatted ? "getStatus" : "getState";
+    Process me = Process.current();
+    Process server = Process.of(pid);
+    if (server == null || !server.isAlive()) {
+      throw new ExitException(ExitReason.noproc(), "no process: " + pid + " is not alive (" + what + ")");
+    }
+    if (!(server.attachment instanceof ServerLoop<?, ?> loop)) {
+      throw new IllegalArgumentException(what + ": " + pid + " is not a GenServer");
+    }
+    if (server == me) {
+      return formatted ? ServerReports.status(loop.state()) : loop.state();
+    }
+    CallSlot slot = new CallSlot(me, Thread.currentThread());
+    slot.watched = server;
+    if (server.addWatch(slot)) {
+      server.deliver(formatted ? new ServerLoop.GetStatus(slot) : new GetState(slot));
+    } else {
+      slot.fire(server, ExitReason.noproc());
+    }
+    if (!slot.await(timeout.toNanos())) {
+      throw new CallTimeoutException(pid.toString(), what, timeout);
+    }
+    return slot.result(pid.toString(), what);
+  }
+
   // ------------------------------------------------------------------ stopping
 
   /** Stops the server with {@code normal}, waiting as long as {@code @Terminate} takes. */

@@ -64,11 +64,13 @@ public final class ArborExtension implements BeforeEachCallback, AfterEachCallba
     if (r == null) {
       return;
     }
-    try (Adopted ignored = r.identity) {
+    try {
       r.stopSupervised();
       if (r.checkLeaks) {
         r.checkLeaks();
       }
+    } finally {
+      r.identity.close();
     }
   }
 

@@ -42,9 +42,12 @@ class ArborExtensionTest {
   }
 
   private static void awaitDead(Pid pid) {
-    try (var me = Proc.adopt()) {
+    Proc.adopt();
+    try {
       Ref ref = Proc.monitor(pid);
       assertTrue(Proc.receive(m -> m instanceof Down d && d.ref().equals(ref), BOUND).isPresent(), pid + " still alive");
+    } finally {
+      Proc.release();
     }
   }
 
@@ -203,8 +206,11 @@ class ArborExtensionTest {
     run(LeakCheckOff.class).assertStatistics(s -> s.succeeded(1).failed(0));
     Pid left = SEEN.get(0);
     assertTrue(left.isAlive());
-    try (var me = Proc.adopt()) {
+    Proc.adopt();
+    try {
       Proc.exit(left, dev.arbor.ExitReason.kill());
+    } finally {
+      Proc.release();
     }
     awaitDead(left);
   }

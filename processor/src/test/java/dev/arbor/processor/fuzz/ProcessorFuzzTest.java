@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * two compilations. Valid servers (random handler kinds, arities, parameter types, overloads,
  * varargs) must compile with their generated clients under {@code -Xlint:all,-processing -Werror}
  * and, when run, dispatch every handler to the right method with the right arguments. Invalid ones
- * carry exactly one defect each and must get exactly the one error its rule calls for, with its tag,
- * on the offending line. The processor never throws ({@code [ArborInternalError]} never appears).
+ * carry one to three defects each and must get exactly the errors their rules call for, with their
+ * tags, on the offending lines. The processor never throws ({@code [ArborInternalError]} never appears).
  *
  * <p>{@code -Darbor.fuzz.count=N} (default 150 of each) and {@code -Darbor.fuzz.seed=S} run other
  * or longer forms.
@@ -232,22 +232,42 @@ class ProcessorFuzzTest {
       new Defect("ArborHandlerAnnotations", "  @Call @Cast\n  public void badTwice() {}\n", "", "void badTwice()"),
       new Defect("ArborAbstractServer", "", "abstract ", "class "),
       new Defect("ArborContinueParameter", "  @Continue\n  public void badContinue(String a, String b) {}\n", "",
-          "void badContinue("));
+          "void badContinue("),
+      new Defect("ArborDuplicateInfo", "  @Info\n  public void dupInfoA(int value) {}\n\n  @Info\n  public void dupInfoB(Integer value) {}\n",
+          "", "dupInfo"),
+      new Defect("ArborTerminateParameters", "  @Terminate\n  public void badTerminate(int code) {}\n", "",
+          "void badTerminate("),
+      new Defect("ArborObjectMethod", "  @Call\n  public String toString() {\n    return \"\";\n  }\n", "",
+          "String toString()"),
+      new Defect("ArborMethodClash", "  @Call\n  public int clashA() {\n    return 0;\n  }\n\n"
+          + "  @Call\n  public int clashAAsync() {\n    return 0;\n  }\n", "", "clashA"));
 
   @Test
   void invalidServersGetExactlyTheDiagnosticTheirDefectCallsFor() throws IOException {
     Random random = new Random(SEED + 1);
     List<JavaFileObject> sources = new ArrayList<>();
-    Map<String, Defect> defects = new HashMap<>();
+    Map<String, List<Defect>> defects = new HashMap<>();
     Map<String, String> texts = new HashMap<>();
     for (int n = 0; n < COUNT; n++) {
       String pkg = "fuzz.invalid" + n;
       String name = "Server" + n;
-      Defect d = DEFECTS.get(random.nextInt(DEFECTS.size()));
-      String text = server(pkg, name, handlers(random), d.member(), d.classModifiers());
+      // One defect, or now and then two or three distinct member defects together; a class-level
+      // defect always comes alone.
+      List<Defect> chosen = new ArrayList<>();
+      chosen.add(DEFECTS.get(random.nextInt(DEFECTS.size())));
+      int more = chosen.get(0).classModifiers().isEmpty() && random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
+      while (more > 0) {
+        Defect d = DEFECTS.get(random.nextInt(DEFECTS.size()));
+        if (d.classModifiers().isEmpty() && !chosen.contains(d)) {
+          chosen.add(d);
+          more--;
+        }
+      }
+      String members = chosen.stream().map(Defect::member).reduce("", (a, b) -> a + "\n" + b);
+      String text = server(pkg, name, handlers(random), members, chosen.get(0).classModifiers());
       JavaFileObject file = JavaFileObjects.forSourceString(pkg + "." + name, text);
       sources.add(file);
-      defects.put(file.toUri().toString(), d);
+      defects.put(file.toUri().toString(), chosen);
       texts.put(file.toUri().toString(), text);
     }
     Compilation compilation = javac().compile(sources);
@@ -263,17 +283,23 @@ class ProcessorFuzzTest {
       byFile.computeIfAbsent(d.getSource().toUri().toString(), k -> new ArrayList<>()).add(d);
     }
     for (var e : defects.entrySet()) {
-      Defect defect = e.getValue();
+      List<Defect> expected = e.getValue();
       List<Diagnostic<? extends JavaFileObject>> got = byFile.getOrDefault(e.getKey(), List.of());
       String pkg = e.getKey().replaceAll(".*/(invalid[0-9]+)/.*", "$1");
-      String what = "seed " + (SEED + 1) + ", " + e.getKey() + " (" + defect.tag() + "): " + got + "; all about it: "
+      String what = "seed " + (SEED + 1) + ", " + e.getKey() + " (" + expected.stream().map(Defect::tag).toList() + "): "
+          + got + "; all about it: "
           + compilation.diagnostics().stream().filter(x -> x.toString().contains(pkg + "/") || x.toString().contains(pkg + ".")).toList();
-      assertEquals(1, got.size(), what);
-      Diagnostic<? extends JavaFileObject> d = got.get(0);
-      assertEquals(Diagnostic.Kind.ERROR, d.getKind(), what);
-      assertTrue(d.getMessage(Locale.ROOT).contains("[" + defect.tag() + "]"), what);
-      String line = texts.get(e.getKey()).lines().skip(d.getLineNumber() - 1).findFirst().orElse("");
-      assertTrue(line.contains(defect.lineMarker()), what + " reported on line: " + line);
+      assertEquals(expected.size(), got.size(), what);
+      List<Defect> unmatched = new ArrayList<>(expected);
+      for (Diagnostic<? extends JavaFileObject> d : got) {
+        assertEquals(Diagnostic.Kind.ERROR, d.getKind(), what);
+        String line = texts.get(e.getKey()).lines().skip(d.getLineNumber() - 1).findFirst().orElse("");
+        Defect match = unmatched.stream()
+            .filter(x -> d.getMessage(Locale.ROOT).contains("[" + x.tag() + "]") && line.contains(x.lineMarker()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(what + ": unexpected " + d.getMessage(Locale.ROOT) + " on line: " + line));
+        unmatched.remove(match);
+      }
     }
     assertEquals(defects.keySet(), byFile.keySet(), "diagnostics in files without a defect");
   }

@@ -150,6 +150,42 @@ class SoakTest {
 
   @Test
   void aTreeUnderChaosKeepsAnsweringAndLeavesNothingBehind() throws Exception {
+    // Counts the supervisors' restart reports, and keeps thousands of them off the console.
+    java.util.logging.Logger reports = java.util.logging.Logger.getLogger("dev.arbor.supervisor");
+    AtomicLong restarts = new AtomicLong();
+    java.util.logging.Handler counter = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        if (r.getMessage() != null && r.getMessage().contains("child restarted")) {
+          restarts.incrementAndGet();
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    boolean parents = reports.getUseParentHandlers();
+    reports.addHandler(counter);
+    reports.setUseParentHandlers(false);
+    try {
+      soak(restarts);
+    } finally {
+      reports.removeHandler(counter);
+      reports.setUseParentHandlers(parents);
+    }
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private void soak(AtomicLong restarts) throws Exception {
+    long heapBefore = usedHeap();
     long minutes = Long.getLong("arbor.soak.minutes", 0);
     Duration length = minutes > 0 ? Duration.ofMinutes(minutes) : Duration.ofSeconds(Long.getLong("arbor.soak.seconds", 20));
     SupervisorSpec top = SupervisorSpec.oneForOne().maxRestarts(20, Duration.ofSeconds(1));
@@ -207,7 +243,12 @@ class SoakTest {
       states.removeIf(r -> r.get() == null);
       return states.isEmpty();
     });
-    String figures = f + ", leaked processes " + leakedProcesses + ", timers " + leakedTimers + ", names "
+    // The heap returns to its starting level (asserted in the long form; a short run is too noisy).
+    long slack = Math.max(32L << 20, heapBefore / 10);
+    long[] heapAfter = {0};
+    boolean heapBack = eventuallyTrue(() -> (heapAfter[0] = usedHeap()) <= heapBefore + slack);
+    String figures = "restarts " + restarts + ", " + f + ", heap " + (heapBefore >> 20) + " MB before, " + (heapAfter[0] >> 20)
+        + " MB after, leaked processes " + leakedProcesses + ", timers " + leakedTimers + ", names "
         + leakedNames + ", server states still reachable " + states.size();
     System.out.println("soak (" + length + "): " + figures);
     assertEquals(0, f.lostReplies.get(), figures);
@@ -215,6 +256,9 @@ class SoakTest {
     assertEquals(0, leakedTimers, figures);
     assertEquals(0, leakedNames, figures);
     assertTrue(statesCleared, figures);
+    if (minutes > 0) {
+      assertTrue(heapBack, "the heap did not return to its starting level: " + figures);
+    }
     assertTrue(f.kills.get() > 0 && f.replies.get() > 0, figures);
   }
 

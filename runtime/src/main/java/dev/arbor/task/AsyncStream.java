@@ -16,10 +16,11 @@ import java.util.stream.StreamSupport;
  * so the stream does work only while its consumer asks for a result, as Elixir's stream does only
  * while it is being reduced.
  *
- * <p>Each call takes finished tasks off the completion queue, starts tasks from the input while
- * fewer than {@code maxConcurrency} are running, and hands over the next result: the oldest task's
- * when ordered (finished tasks behind it wait, and new ones start in their place), else the first to
- * finish. Between those it parks until a task finishes or the nearest per-task deadline passes.
+ * <p>Each call takes finished tasks off the completion queue and hands over the next result if one
+ * is due: the oldest task's when ordered (finished tasks behind it wait), else the first to finish.
+ * Otherwise it starts tasks from the input while fewer than {@code maxConcurrency} are running, and
+ * parks until a task finishes or the nearest per-task deadline passes. So no task starts between two
+ * calls, and none before the first.
  * Closing the stream, or any exception (the consumer's included), kills the tasks still running.
  */
 final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
@@ -93,11 +94,11 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
     Process me = bindOwner();
     for (; ; ) {
       drainCompletions();
-      startTasks(me);
       TaskResult<R> result = options.ordered() ? takeOldest() : takeFirstFinished();
       if (result != null) {
-        return result;
+        return result; // before starting more: a task starts only while the consumer waits for a result
       }
+      startTasks(me);
       if (window.isEmpty()) {
         return null; // the input is exhausted and every result was handed over
       }

@@ -138,11 +138,18 @@ public class Mailbox {
   /** How many spin-waits a consumer makes before parking; see {@link #spinForMessage()}. */
   static final int SPINS = 32;
 
-  /** Counts the queued messages by walking the queue; for introspection, not for hot paths. */
+  /**
+   * Counts the queued messages by walking the queue; for introspection, not for hot paths. It counts
+   * up to the tail it saw first, waiting for a producer that swapped the tail but has not linked its
+   * node yet, so that the consumer never sees {@code size() == 0} after {@code isEmpty() == false}.
+   * From another thread the figure is a snapshot that may already be stale.
+   */
   public final int size() {
+    Node last = tail;
     int n = 0;
-    for (Node node = head.next; node != null; node = node.next) {
-      n++;
+    for (Node node = head; node != last; n++) {
+      Node next = node.next;
+      node = next != null ? next : awaitLink(node);
     }
     return n;
   }

@@ -6,17 +6,13 @@ import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * KNOWN FAILURE (finding, not fixed): {@link Mailbox#size()} is not linearizable with {@link
- * Mailbox#isEmpty()}. A producer that has swapped the tail but not yet linked its node makes the
- * consumer see {@code isEmpty() == false} and then {@code size() == 0}: {@code isEmpty} compares
- * head with tail, {@code size} walks the linked {@code next} pointers. Lincheck's model checker finds
- * it in seconds. {@code size} is documented as introspection only, so this is a deviation to
- * document (or fix by having {@code size} wait for the link like {@code poll} does), not a lost
- * message.
+ * {@link Mailbox#size()} is linearizable with {@link Mailbox#isEmpty()} and {@code offer}. A producer
+ * that has swapped the tail but not yet linked its node used to make the consumer see {@code
+ * isEmpty() == false} and then {@code size() == 0}; Lincheck's model checker found it. {@code size}
+ * now counts up to the tail and waits for that link, as {@code poll} does.
  */
 @Param(name = "value", gen = IntGen.class, conf = "1:5")
 public class MailboxSizeLinearizabilityTest {
@@ -55,7 +51,6 @@ public class MailboxSizeLinearizabilityTest {
   }
 
   @Test
-  @Disabled("KNOWN FAILURE: Mailbox.size() counts linked nodes only and disagrees with isEmpty() while a producer is mid-offer")
   void sizeAgreesWithIsEmpty() {
     new ModelCheckingOptions()
         .sequentialSpecification(Fifo.class)

@@ -57,7 +57,7 @@ class ReadmeTest {
 
   @Test
   void everyJavaBlockOfTheReadmeIsPartOfTheSampleSources() throws IOException {
-    String sources = allSources(Path.of("src", "main", "java"));
+    String sources = allSources(Path.of("src", "main", "java")) + allSources(Path.of("src", "test", "java"));
     List<String> java = blocks("java");
     assertFalse(java.isEmpty(), "the README should show code");
     for (String block : java) {

@@ -94,6 +94,9 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
     Process me = bindOwner();
     for (; ; ) {
       drainCompletions();
+      if (!me.isAlive()) {
+        throw ownerExited();
+      }
       TaskResult<R> result = options.ordered() ? takeOldest() : takeFirstFinished();
       if (result != null) {
         return result; // before starting more: a task starts only while the consumer waits for a result
@@ -110,8 +113,28 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
     }
   }
 
+  /**
+   * The consumer has exited; most likely a linked task's crash took it. Throws what {@link
+   * Task#await} would for that task, so the consumer learns which task and why, else the consumer's
+   * own exit.
+   */
+  private RuntimeException ownerExited() {
+    for (Running<R> run : window) {
+      if (run.finished && !run.task.slot.outcome().isOk()) {
+        run.task.settle("asyncStream");
+      }
+    }
+    owner.checkAlive();
+    return new IllegalStateException(owner.pid() + " has exited"); // checkAlive threw already
+  }
+
   private Process bindOwner() {
-    Process me = Process.current();
+    Process me = Process.currentOrNull();
+    if (me == null || me != owner) {
+      // Not the owner (or no owner yet): an ordinary Arbor call, which gives a plain thread its
+      // identity. The owner itself may have exited; next() then says why.
+      me = Process.current();
+    }
     if (owner == null) {
       owner = me;
       input = Objects.requireNonNull(items.iterator(), "items.iterator() returned null");

@@ -14,6 +14,10 @@ final class Parking {
    * Parks at most {@code nanos} (forever when negative). Throws as every Arbor operation does if
    * {@code me} has exited; on a plain thread, an interrupt (which no exit signal sends there) gives
    * up with {@link CancellationException}, the interrupt kept. A process ignores a stray interrupt.
+   *
+   * <p>It checks {@code me} before parking, not after: the caller looks for completions first on
+   * waking, since a linked task's exit completes its slot just before its signal kills the owner,
+   * and the owner should learn of the task rather than only of its own death.
    */
   static void park(Process me, Object blocker, long nanos) {
     if (!me.isAlive()) {
@@ -24,10 +28,7 @@ final class Parking {
     } else {
       LockSupport.parkNanos(blocker, nanos);
     }
-    if (!me.isAlive()) {
-      me.checkAlive();
-    }
-    if (Thread.interrupted() && me.isAdopted()) {
+    if (Thread.interrupted() && me.isAlive() && me.isAdopted()) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while waiting for a task in " + me.pid());
     }

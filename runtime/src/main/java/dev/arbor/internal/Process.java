@@ -52,6 +52,16 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     void onExit(Process process);
   }
 
+  /**
+   * An exit hook with a second step that runs once the process's exit signals to its linked
+   * processes have been delivered, in the same cascade. The registry uses it to send its registrants
+   * their exit signals only after its supervisor has the registry's own, so that the supervisor
+   * restarts the registry before it restarts them.
+   */
+  public interface LateExitHook extends ExitHook {
+    void afterSignals(Process process);
+  }
+
   private final Pid pid;
   private final boolean adopted;
   private volatile ExitReason exitReason;
@@ -760,10 +770,22 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   private static void drain(ArrayDeque<Object> work) {
     while (!work.isEmpty()) {
-      Process from = (Process) work.poll();
+      Object first = work.poll();
       Process to = (Process) work.poll();
       ExitReason reason = (ExitReason) work.poll();
-      signalOne(from, to, reason, true, work);
+      if (first instanceof LateExitHook late) {
+        runLate(late, to);
+      } else {
+        signalOne((Process) first, to, reason, true, work);
+      }
+    }
+  }
+
+  private static void runLate(LateExitHook hook, Process exited) {
+    try {
+      hook.afterSignals(exited);
+    } catch (RuntimeException e) {
+      Reports.hookFailed(exited.pid, e);
     }
   }
 
@@ -865,6 +887,15 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
         if (linked.removeLink(this)) {
           work.add(this);
           work.add(linked);
+          work.add(reason);
+        }
+      }
+    }
+    if (hooks != null) {
+      for (ExitHook hook : hooks) {
+        if (hook instanceof LateExitHook late) { // after the link signals just queued
+          work.add(late);
+          work.add(this);
           work.add(reason);
         }
       }

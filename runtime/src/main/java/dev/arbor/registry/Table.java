@@ -15,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * process) whose exit hooks keep it clean. It belongs to the registry's process only in that it
  * lives and dies with it: no read or write passes through that process.
  *
- * <p>When the registry's process exits, its own exit hook {@link #close closes} the table: later
- * calls fail, every entry goes, and every registered process gets an exit signal with the registry's
- * reason, as the link Elixir makes at registration would send (a normal stop is ignored by a process
- * that does not trap exits; a crash or shutdown takes the registrants with it, so that their
- * supervisors restart them and they register again in the new registry).
+ * <p>When the registry's process exits, its own exit hook closes the table: later calls fail and
+ * every entry goes. Then, once the registry's exit signals are out, every registered process gets an
+ * exit signal with the registry's reason, as the link Elixir makes at registration would send (a
+ * normal stop is ignored by a process that does not trap exits; a crash or shutdown takes the
+ * registrants with it, so that their supervisors restart them and they register again in the new
+ * registry).
  */
-final class Table implements Process.ExitHook {
+final class Table implements Process.LateExitHook {
   private static final ConcurrentHashMap<String, Table> LIVE = new ConcurrentHashMap<>();
 
   final RegistrySpec spec;
@@ -29,6 +30,8 @@ final class Table implements Process.ExitHook {
   private final ConcurrentHashMap<Pid, Owner> owners = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private volatile Process process;
+  /** The registrants at close, for {@link #afterSignals}; the same thread runs both steps. */
+  private Set<Process> orphans;
 
   Table(RegistrySpec spec) {
     this.spec = spec;
@@ -142,12 +145,9 @@ final class Table implements Process.ExitHook {
 
   // ------------------------------------------------------------------ the registry's exit
 
+  /** Closes the table as the registry's process exits: before its own Down and exit signals go out. */
   @Override
   public void onExit(Process registry) {
-    close(registry.exitReason());
-  }
-
-  private void close(ExitReason reason) {
     closed = true;
     LIVE.remove(spec.name(), this);
     Set<Process> registrants = new LinkedHashSet<>();
@@ -158,8 +158,21 @@ final class Table implements Process.ExitHook {
     }
     owners.clear();
     index.clear();
+    orphans = registrants;
+  }
+
+  /**
+   * Once the registry's own exit signal has reached its supervisor, sends each former registrant the
+   * signal a link would: the supervisor thus restarts the registry before the registrants' exits
+   * make it (or theirs) restart them, and they register again in the new registry.
+   */
+  @Override
+  public void afterSignals(Process registry) {
+    Set<Process> registrants = orphans;
+    orphans = null;
+    ExitReason reason = registry.exitReason();
     for (Process registrant : registrants) {
-      Process.signalExits(process, registrant, reason, true);
+      Process.signalExits(registry, registrant, reason, true);
     }
   }
 

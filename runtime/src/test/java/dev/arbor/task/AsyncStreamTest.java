@@ -73,25 +73,29 @@ class AsyncStreamTest {
 
   @RepeatedTest(10)
   void asyncStreamUnorderedYieldsAsCompleted() {
-    // The first advance starts all four; a releaser lets them finish in the order 2, 0, 3, 1.
-    Pid releaser = Proc.spawn(() -> {
-        Pid[] pids = new Pid[4];
-        for (int n = 0; n < 4; n++) {
-          Started s = next(Started.class);
-          pids[s.item()] = s.pid();
-        }
-        for (int item : new int[] {2, 0, 3, 1}) {
-          var ref = Proc.monitor(pids[item]);
-          pids[item].send("go");
-          down(ref); // one finishes before the next is released
-        }
-      });
-    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(4), reportingAndBlocking(releaser),
+    // The first advance starts all four tasks and waits; a helper releases item 2 and tells the
+    // test every task's pid. Then the test releases one task before each advance: 0, 3, 1. Only the
+    // released task can finish, so the order of results is the order of finishing.
+    Pid test = Proc.self();
+    Pid helper = Proc.spawn(() -> {
+      Pid[] pids = new Pid[4];
+      for (int n = 0; n < 4; n++) {
+        Started s = next(Started.class);
+        pids[s.item()] = s.pid();
+      }
+      test.send(pids);
+      pids[2].send("go");
+    });
+    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(4), reportingAndBlocking(helper),
         StreamOptions.defaults().maxConcurrency(4).ordered(false))) {
       Iterator<TaskResult<Integer>> it = results.iterator();
-      List<Integer> order = new ArrayList<>();
-      it.forEachRemaining(r -> order.add(((TaskResult.Ok<Integer>) r).value()));
-      assertEquals(List.of(2, 0, 3, 1), order);
+      assertEquals(new TaskResult.Ok<>(2), it.next());
+      Pid[] pids = next(Pid[].class);
+      for (int item : new int[] {0, 3, 1}) {
+        pids[item].send("go");
+        assertEquals(new TaskResult.Ok<>(item), it.next());
+      }
+      assertFalse(it.hasNext());
     }
   }
 

@@ -21,6 +21,7 @@ import dev.arbor.Spawned;
 import dev.arbor.supervisor.ChildSpec;
 import dev.arbor.supervisor.DynamicSupervisorSpec;
 import dev.arbor.supervisor.Supervisor;
+import dev.arbor.supervisor.SupervisorEvent;
 import dev.arbor.supervisor.SupervisorSpec;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,7 @@ class TaskSupervisorTest {
   @RepeatedTest(10)
   void supervisedAsyncRunsAsAChildAndReturnsItsValue() {
     CountDownLatch release = new CountDownLatch(1);
+    tasks.supervisor().subscribe(Proc.self());
     Task<String> task = tasks.async(() -> {
       release.await();
       return "done";
@@ -101,7 +103,13 @@ class TaskSupervisorTest {
     assertEquals(List.of(task.pid()), tasks.children());
     release.countDown();
     assertEquals("done", task.await(WAIT));
+    assertEquals(task.pid(), childExited().pid());
     assertEquals(List.of(), tasks.children(), "a finished task is forgotten");
+  }
+
+  /** The supervisor's next ChildExited event (the test must have subscribed); it comes once the child is forgotten. */
+  private static SupervisorEvent.ChildExited childExited() {
+    return next(SupervisorEvent.ChildExited.class);
   }
 
   @RepeatedTest(10)
@@ -136,6 +144,7 @@ class TaskSupervisorTest {
   @Test
   void startChildRunsUnlinkedUnderTheSupervisor() {
     Pid test = Proc.self();
+    tasks.supervisor().subscribe(test);
     Pid child = tasks.startChild(() -> {
       test.send("started");
       Proc.receive(m -> m.equals("go"), WAIT);
@@ -143,9 +152,8 @@ class TaskSupervisorTest {
     expect("started");
     assertEquals(List.of(child), tasks.children());
     assertEquals(List.of(), Proc.info(test).orElseThrow().links());
-    var ref = Proc.monitor(child);
     child.send("go");
-    down(ref);
+    assertEquals(child, childExited().pid());
     assertEquals(List.of(), tasks.children());
   }
 

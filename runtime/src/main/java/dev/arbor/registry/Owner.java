@@ -70,7 +70,8 @@ final class Owner implements Process.ExitHook {
           removed = true;
         }
       }
-      emptied = slots.isEmpty() && (retired = true);
+      emptied = slots.isEmpty();
+      retired = emptied; // an owner without slots retires, as Elixir unlinks a process with no keys left
     } finally {
       lock.unlock();
     }
@@ -85,7 +86,10 @@ final class Owner implements Process.ExitHook {
     boolean emptied;
     lock.lock();
     try {
-      emptied = !retired && slots.isEmpty() && (retired = true);
+      emptied = !retired && slots.isEmpty();
+      if (emptied) {
+        retired = true;
+      }
     } finally {
       lock.unlock();
     }

@@ -323,12 +323,22 @@ class RegistryTest {
     assertEquals(RegistrySpec.Keys.UNIQUE, registry.spec().keys(), "the first registry is untouched");
   }
 
-  @Test
+  @RepeatedTest(5)
   void registryUnderSupervisorRestartsAndItsRegistrantsWithIt() {
+    restartsWithRegistrants(dev.arbor.supervisor.SupervisorSpec.restForOne());
+  }
+
+  /** The registrant's exit reaches the supervisor after the registry's, so the registry restarts first. */
+  @RepeatedTest(5)
+  void oneForOneRestartsTheRegistryBeforeItsRegistrants() {
+    restartsWithRegistrants(dev.arbor.supervisor.SupervisorSpec.oneForOne());
+  }
+
+  private void restartsWithRegistrants(dev.arbor.supervisor.SupervisorSpec strategy) {
     String name = "supervised-" + NAMES.incrementAndGet();
     Registry<String, String> registry = Registry.of(name);
     Pid test = Proc.self();
-    var sup = dev.arbor.supervisor.Supervisor.start(dev.arbor.supervisor.SupervisorSpec.restForOne()
+    var sup = dev.arbor.supervisor.Supervisor.start(strategy
         .child(Registry.childSpec(RegistrySpec.unique(name)))
         .child(dev.arbor.supervisor.ChildSpec.worker("worker", () -> java.util.Optional.of(Proc.spawnLink(() -> {
           registry.register("worker", "w");

@@ -61,13 +61,23 @@ class AsyncStreamTest {
 
   @RepeatedTest(10)
   void asyncStreamYieldsResultsInInputOrder() {
-    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(20), i -> {
-      if (i % 3 == 0) {
-        Proc.receive(Duration.ofMillis(2)); // earlier items finish later
+    // All eight tasks run at once and a helper lets them finish in reverse order, one at a time;
+    // the results still come in input order.
+    Pid helper = Proc.spawn(() -> {
+      Pid[] pids = new Pid[8];
+      for (int n = 0; n < 8; n++) {
+        Started s = next(Started.class);
+        pids[s.item()] = s.pid();
       }
-      return i * i;
-    }, StreamOptions.defaults().maxConcurrency(5))) {
-      assertEquals(range(20).stream().map(i -> new TaskResult.Ok<>(i * i)).toList(), results.toList());
+      for (int item = 7; item >= 0; item--) {
+        var ref = Proc.monitor(pids[item]);
+        pids[item].send("go");
+        down(ref);
+      }
+    });
+    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(8), reportingAndBlocking(helper),
+        StreamOptions.defaults().maxConcurrency(8))) {
+      assertEquals(range(8).stream().map(TaskResult.Ok::new).toList(), results.toList());
     }
   }
 

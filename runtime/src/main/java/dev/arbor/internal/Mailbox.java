@@ -118,27 +118,6 @@ public class Mailbox {
   }
 
   /**
-   * Busy-waits briefly for a message before the consumer parks. A park and the unpark that ends it
-   * cost a virtual thread a trip through the scheduler, which dominates a request/reply exchange;
-   * when the other side answers within a microsecond, spinning catches it first. Bounded, so an idle
-   * process costs a few hundred nanoseconds of CPU once, then parks.
-   *
-   * @return whether a message arrived
-   */
-  protected final boolean spinForMessage() {
-    for (int i = 0; i < SPINS; i++) {
-      if (tail != head) {
-        return true;
-      }
-      Thread.onSpinWait();
-    }
-    return false;
-  }
-
-  /** How many spin-waits a consumer makes before parking; see {@link #spinForMessage()}. */
-  static final int SPINS = 32;
-
-  /**
    * Counts the queued messages by walking the queue; for introspection, not for hot paths. It counts
    * up to the tail it saw first, waiting for a producer that swapped the tail but has not linked its
    * node yet, so that the consumer never sees {@code size() == 0} after {@code isEmpty() == false}.

@@ -83,8 +83,6 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   // Owned by the process's thread.
   private ArrayDeque<Object> saved;
-  /** Whether the last look at the mailbox found a message: only a busy process spins before parking. */
-  private boolean justReceived;
   private Body resumeBody;
 
   /** What the loop of a server (or any runtime-owned process) keeps here: its state and handler. */
@@ -389,7 +387,6 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     for (; ; ) {
       Object m = poll();
       if (m != null) {
-        justReceived = true;
         if (match == null || matches(match, m)) {
           return m;
         }
@@ -409,10 +406,6 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
           return null;
         }
       }
-      if (justReceived && spinForMessage()) {
-        continue; // a busy process: the next message came while we spun
-      }
-      justReceived = false;
       announcePark();
       if (isEmpty() && exitReason == null) {
         if (timeoutNanos > 0) {

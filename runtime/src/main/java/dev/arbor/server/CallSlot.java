@@ -23,8 +23,6 @@ class CallSlot extends Watch {
   private static final int DONE = 2;
   private static final int CANCELLED = 3;
   private static final VarHandle STATE;
-  /** Spin-waits before a caller parks; the same bound as a mailbox's consumer. */
-  private static final int SPINS = 32;
 
   static {
     try {
@@ -111,11 +109,6 @@ class CallSlot extends Watch {
    * when the caller itself is killed meanwhile.
    */
   final boolean await(long timeoutNanos) {
-    // The reply usually comes within a microsecond when the server is idle on another core: wait
-    // for it spinning first, and park (a trip through the scheduler, both ways) only if it is late.
-    for (int i = 0; i < SPINS && state == PENDING; i++) {
-      Thread.onSpinWait();
-    }
     boolean registered = false;
     if (timeoutNanos >= 0) {
       deadline = System.nanoTime() + timeoutNanos;

@@ -82,7 +82,7 @@ class NoMonitorLocksTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = javap.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-    assertEquals(0, status, "javap failed: " + err);
+    assertEquals(0, status, () -> "javap failed: " + err + out);
     List<String> offences = new ArrayList<>();
     String currentClass = "?";
     String currentMember = "?";

@@ -289,6 +289,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   private void runBody(Body body) {
     ExitReason reason;
+    Throwable crash = null;
     try {
       if (exitReason != null) {
         return; // killed before it ran
@@ -302,12 +303,16 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     } catch (Throwable t) {
       reason = ExitReason.crash(t);
       if (exitReason == null) {
-        Reports.processCrashed(pid, t);
+        crash = t; // a throwable caused by a kill (an interrupted wait, say) is no crash
       }
     }
     finished = true;
     exit(reason);
     clear();
+    if (crash != null) {
+      // After the exit: links and monitors must not wait for a slow or stalled log backend.
+      Reports.processCrashed(pid, crash);
+    }
   }
 
   /**

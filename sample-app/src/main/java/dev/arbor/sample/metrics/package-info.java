@@ -1,0 +1,2 @@
+/** A request counter split by key over the partitions of a PartitionSupervisor. */
+package dev.arbor.sample.metrics;

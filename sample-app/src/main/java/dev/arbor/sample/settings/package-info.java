@@ -1,0 +1,2 @@
+/** The desk's settings, held by an Agent. */
+package dev.arbor.sample.settings;

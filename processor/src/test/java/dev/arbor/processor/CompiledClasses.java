@@ -9,11 +9,11 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Loads the class files of a compilation, with the test's class path (and so the runtime) as parent. */
-final class CompiledClasses extends ClassLoader {
+public final class CompiledClasses extends ClassLoader {
   private static final String OUTPUT = "/CLASS_OUTPUT/";
   private final Map<String, byte[]> classes = new HashMap<>();
 
-  CompiledClasses(Compilation compilation) {
+  public CompiledClasses(Compilation compilation) {
     super(CompiledClasses.class.getClassLoader());
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();

@@ -85,6 +85,7 @@ class ReadmeTest {
   void readmeCounterExampleAnswersAsItsCommentsSay() throws Exception {
     try (Adopted me = Proc.adopt()) {
       assertEquals(List.of(6, 6, 6, 0), QuickTour.counter());
+      assertTrue(me.pid().isAlive(), "the example leaves its caller alive");
     }
   }
 
@@ -92,6 +93,7 @@ class ReadmeTest {
   void readmeSupervisionExampleFindsTheRestartedCounterByName() {
     try (Adopted me = Proc.adopt()) {
       List<Pid> pids = QuickTour.supervised();
+      assertTrue(me.pid().isAlive(), "the example leaves its caller alive");
       assertNotEquals(pids.get(0), pids.get(1));
     }
   }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.arbor.processor.CompiledClasses;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.arbor.Proc;
 import dev.arbor.processor.ArborProcessor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -204,7 +203,7 @@ class ProcessorFuzzTest {
     assertTrue(compilation.status() == Compilation.Status.SUCCESS && compilation.diagnostics().stream()
             .noneMatch(d -> d.getKind() != Diagnostic.Kind.NOTE),
         () -> "seed " + SEED + ": " + compilation.diagnostics());
-    Loader loader = new Loader(compilation);
+    Loader loader = new CompiledClasses(compilation);
     for (var e : expectations.entrySet()) {
       Callable<Map<String, Object>> run =
           (Callable<Map<String, Object>>) loader.loadClass(e.getKey() + ".Run").getConstructor().newInstance();
@@ -302,36 +301,5 @@ class ProcessorFuzzTest {
       }
     }
     assertEquals(defects.keySet(), byFile.keySet(), "diagnostics in files without a defect");
-  }
-
-  /** Loads the class files of a compilation, with the test's class path as parent. */
-  private static final class Loader extends ClassLoader {
-    private static final String OUTPUT = "/CLASS_OUTPUT/";
-    private final Map<String, byte[]> classes = new HashMap<>();
-
-    Loader(Compilation compilation) {
-      super(Loader.class.getClassLoader());
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        String path = file.toUri().getPath();
-        if (file.getKind() == JavaFileObject.Kind.CLASS && path.contains(OUTPUT)) {
-          String name = path.substring(path.indexOf(OUTPUT) + OUTPUT.length(), path.length() - ".class".length())
-              .replace('/', '.');
-          try (InputStream in = file.openInputStream()) {
-            classes.put(name, in.readAllBytes());
-          } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-          }
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
-      if (bytes == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return defineClass(name, bytes, 0, bytes.length);
-    }
   }
 }

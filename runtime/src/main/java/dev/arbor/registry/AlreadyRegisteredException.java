@@ -12,7 +12,7 @@ public final class AlreadyRegisteredException extends IllegalArgumentException {
 
   private final String registry;
   private final transient Object key;
-  private final Pid holder;
+  private final transient Pid holder;
 
   public AlreadyRegisteredException(String registry, Object key, Pid holder) {
     super("the key " + key + " in registry \"" + registry + "\" is already registered to " + holder);

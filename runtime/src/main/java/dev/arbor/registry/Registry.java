@@ -176,7 +176,10 @@ public final class Registry<K, V> implements NameRegistry {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public List<Entry<K, V>> select(Predicate<? super Entry<K, V>> match) {
     Objects.requireNonNull(match, "match");
-    return (List) table().select((Predicate) match);
+    // The table holds keys and values as Object; this registry's entries are K and V by construction.
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<Entry<K, V>> found = (List) table().select((Predicate) match);
+    return found;
   }
 
   /** How many live entries {@code match} accepts (Elixir's {@code count_select/2}). */

@@ -130,8 +130,9 @@ class SupervisorShutdownTest extends SupervisorTestBase {
     Pid child = next(Started.class).pid();
     sup.subscribe(me);
     Thread stopper = Thread.ofVirtual().start(() -> {
-      try (var ignored = Proc.adopt()) {
+      try (var identity = Proc.adopt()) {
         sup.terminateChild("slow");
+        identity.pid(); // the identity lives until here
       }
     });
 

@@ -53,6 +53,8 @@ class TaskSupervisorTest {
   }
 
   private static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Boom() {
       super("boom (thrown on purpose by the test)");
     }

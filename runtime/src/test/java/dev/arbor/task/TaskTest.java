@@ -49,6 +49,8 @@ class TaskTest {
   }
 
   private static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Boom() {
       super("boom (thrown on purpose by the test)");
     }

@@ -203,7 +203,7 @@ class ProcessorFuzzTest {
     assertTrue(compilation.status() == Compilation.Status.SUCCESS && compilation.diagnostics().stream()
             .noneMatch(d -> d.getKind() != Diagnostic.Kind.NOTE),
         () -> "seed " + SEED + ": " + compilation.diagnostics());
-    Loader loader = new CompiledClasses(compilation);
+    CompiledClasses loader = new CompiledClasses(compilation);
     for (var e : expectations.entrySet()) {
       Callable<Map<String, Object>> run =
           (Callable<Map<String, Object>>) loader.loadClass(e.getKey() + ".Run").getConstructor().newInstance();

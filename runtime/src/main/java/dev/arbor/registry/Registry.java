@@ -178,7 +178,7 @@ public final class Registry<K, V> implements NameRegistry {
     Objects.requireNonNull(match, "match");
     // The table holds keys and values as Object; this registry's entries are K and V by construction.
     @SuppressWarnings({"unchecked", "rawtypes"})
-    List<Entry<K, V>> found = (List) table().select((Predicate) match);
+    List<Entry<K, V>> found = (List<Entry<K, V>>) (Object) table().select((Predicate) match);
     return found;
   }
 

@@ -110,11 +110,12 @@ class ArborExtensionTest {
     @Test
     void startsThreeThatReport() {
       for (String id : List.of("first", "second", "third")) {
-        startSupervised(ChildSpec.worker(id, () -> Optional.of(Proc.spawnLink(() -> {
-          Proc.trapExits(true);
-          Proc.receive(m -> m instanceof dev.arbor.Exit, Duration.ofSeconds(30));
-          STOPPED.add(id);
-        }))));
+        // Trapping from the first instruction: set inside the body, a shutdown could come first.
+        startSupervised(ChildSpec.worker(id, () -> Optional.of(Proc.spawn(
+            dev.arbor.SpawnOptions.defaults().link(true).trapExits(true), () -> {
+              Proc.receive(m -> m instanceof dev.arbor.Exit, Duration.ofSeconds(30));
+              STOPPED.add(id);
+            }))));
       }
     }
   }

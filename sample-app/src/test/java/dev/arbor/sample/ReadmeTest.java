@@ -81,6 +81,28 @@ class ReadmeTest {
     }
   }
 
+  /** There is no Gradle here to run; what can be checked is that the snippet names real artifacts. */
+  @Test
+  void gradleAndMavenSnippetsNameTheArtifactsThePomsBuild() throws IOException {
+    String readme = Files.readString(README);
+    String version = tag(Files.readString(Path.of("..", "pom.xml")), "version");
+    for (String module : List.of("runtime", "processor")) {
+      String artifact = tag(Files.readString(Path.of("..", module, "pom.xml")).replaceFirst("(?s)<parent>.*?</parent>", ""),
+          "artifactId");
+      String groupId = "dev.arbor";
+      assertTrue(readme.contains("'" + groupId + ":" + artifact + ":" + version + "'"),
+          "the Gradle snippet should name " + groupId + ":" + artifact + ":" + version);
+      assertTrue(readme.contains("<artifactId>" + artifact + "</artifactId>"), "the Maven snippet should name " + artifact);
+    }
+    assertTrue(readme.contains("<version>" + version + "</version>"), "the Maven snippet should use version " + version);
+  }
+
+  private static String tag(String xml, String name) {
+    Matcher m = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(xml);
+    assertTrue(m.find(), "no <" + name + "> found");
+    return m.group(1).strip();
+  }
+
   @Test
   void readmeCounterExampleAnswersAsItsCommentsSay() throws Exception {
     try (Adopted me = Proc.adopt()) {

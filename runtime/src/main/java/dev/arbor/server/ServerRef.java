@@ -186,17 +186,21 @@ public final class ServerRef<M> {
       throw new IllegalStateException(describe() + " called itself (" + handler + "); it would wait for its own reply forever");
     }
     CallSlot slot = new CallSlot(me, Thread.currentThread());
-    post(server, handler, request, slot);
+    post(server, slot, new CallRequest(handler, request, slot));
     if (!slot.await(timeout.toNanos())) {
       throw new CallTimeoutException(describe(), handler, timeout);
     }
     return (R) slot.result(describe(), handler);
   }
 
-  private static void post(Process server, String handler, Object request, CallSlot slot) {
+  /**
+   * Watches {@code server} with {@code slot} and delivers {@code envelope}, which carries the slot;
+   * a server already dead completes the slot with {@code noproc} at once.
+   */
+  private static void post(Process server, CallSlot slot, Object envelope) {
     slot.watched = server;
     if (server.addWatch(slot)) {
-      server.deliver(new CallRequest(handler, request, slot));
+      server.deliver(envelope);
     } else {
       slot.fire(server, ExitReason.noproc());
     }
@@ -216,7 +220,7 @@ public final class ServerRef<M> {
     } catch (ExitException e) {
       return CompletableFuture.failedFuture(e);
     }
-    post(server, handler, request, slot);
+    post(server, slot, new CallRequest(handler, request, slot));
     slot.startTimer();
     return slot.future();
   }
@@ -228,26 +232,6 @@ public final class ServerRef<M> {
     if (to != null) {
       Process.of(to).deliverFrom(Process.currentOrNull(), new CastRequest(request));
     }
-  }
-
-  /** The server's state object, fetched through its loop (OTP's {@code sys:get_state}); for debugging. */
-  public Object getState() {
-    Process me = Process.current();
-    Process server = resolve("getState");
-    if (server == me) {
-      return ServerLoop.current("getState").state();
-    }
-    CallSlot slot = new CallSlot(me, Thread.currentThread());
-    slot.watched = server;
-    if (server.addWatch(slot)) {
-      server.deliver(new GetState(slot));
-    } else {
-      slot.fire(server, ExitReason.noproc());
-    }
-    if (!slot.await(timeout.toNanos())) {
-      throw new CallTimeoutException(describe(), "getState", timeout);
-    }
-    return slot.result(describe(), "getState");
   }
 
   /**
@@ -268,12 +252,7 @@ public final class ServerRef<M> {
       return formatted ? ServerReports.status(loop.state()) : loop.state();
     }
     CallSlot slot = new CallSlot(me, Thread.currentThread());
-    slot.watched = server;
-    if (server.addWatch(slot)) {
-      server.deliver(formatted ? new ServerLoop.GetStatus(slot) : new GetState(slot));
-    } else {
-      slot.fire(server, ExitReason.noproc());
-    }
+    post(server, slot, formatted ? new ServerLoop.GetStatus(slot) : new GetState(slot));
     if (!slot.await(timeout.toNanos())) {
       throw new CallTimeoutException(pid.toString(), what, timeout);
     }

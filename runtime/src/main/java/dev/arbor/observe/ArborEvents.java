@@ -16,9 +16,14 @@ import jdk.jfr.FlightRecorderListener;
  * (periodic, off by default).
  *
  * <p>Cost with JFR off: each hook reads one static flag, set when JFR starts in the JVM, and builds
- * nothing else; with JFR on, it then asks its event class whether a recording enabled it.
+ * nothing else; with JFR on, it then asks its event class whether a recording enabled it. {@code
+ * -Darbor.jfr.hooks=false} removes the hooks altogether (the JIT folds them away and no recording sees
+ * Arbor's events); the JFR benchmark compares the two to show what the hooks cost.
  */
 public final class ArborEvents {
+  /** False under {@code -Darbor.jfr.hooks=false}: a constant, so every hook compiles to nothing. */
+  private static final boolean HOOKS = !"false".equals(System.getProperty("arbor.jfr.hooks"));
+
   /**
    * Whether JFR has started in this JVM. Loading the first event class costs JFR's registration
    * (around 100 ms), so the event classes stay unloaded until a recording exists; with JFR off every
@@ -27,13 +32,15 @@ public final class ArborEvents {
   private static volatile boolean jfr;
 
   static {
-    FlightRecorder.addListener(new FlightRecorderListener() {
-      @Override
-      public void recorderInitialized(FlightRecorder recorder) {
-        FlightRecorder.addPeriodicEvent(MailboxDepthEvent.class, ArborEvents::sampleMailboxes);
-        jfr = Probes.CALL != null;
-      }
-    });
+    if (HOOKS) {
+      FlightRecorder.addListener(new FlightRecorderListener() {
+        @Override
+        public void recorderInitialized(FlightRecorder recorder) {
+          FlightRecorder.addPeriodicEvent(MailboxDepthEvent.class, ArborEvents::sampleMailboxes);
+          jfr = Probes.CALL != null;
+        }
+      });
+    }
   }
 
   /**
@@ -51,7 +58,7 @@ public final class ArborEvents {
 
   /** A process was created; {@code name} is the name it was registered under, or null. */
   public static void spawned(Process p, String name) {
-    if (jfr && Probes.SPAWN.isEnabled()) {
+    if (HOOKS && jfr && Probes.SPAWN.isEnabled()) {
       ProcessSpawnEvent e = new ProcessSpawnEvent();
       e.pid = p.pid().toString();
       e.spawnedBy = p.spawnedBy() == 0 ? null : "<0." + p.spawnedBy() + ".0>";
@@ -62,7 +69,7 @@ public final class ArborEvents {
 
   /** A process exited with {@code reason}. */
   public static void exited(Process p, ExitReason reason) {
-    if (jfr && Probes.EXIT.isEnabled()) {
+    if (HOOKS && jfr && Probes.EXIT.isEnabled()) {
       ProcessExitEvent e = new ProcessExitEvent();
       e.pid = p.pid().toString();
       e.reasonKind = reason.kind().name().toLowerCase(java.util.Locale.ROOT);
@@ -74,7 +81,7 @@ public final class ArborEvents {
 
   /** A supervisor restarted child {@code childId}; either pid may be null (none, or the start ignored). */
   public static void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {
-    if (jfr && Probes.RESTART.isEnabled()) {
+    if (HOOKS && jfr && Probes.RESTART.isEnabled()) {
       SupervisorRestartEvent e = new SupervisorRestartEvent();
       e.supervisor = supervisor;
       e.childId = childId;
@@ -89,7 +96,7 @@ public final class ArborEvents {
    * JFR off. Pass the result to {@link #callFinished}.
    */
   public static Event callStarted() {
-    if (!jfr || !Probes.CALL.isEnabled()) {
+    if (!HOOKS || !jfr || !Probes.CALL.isEnabled()) {
       return null;
     }
     CallEvent e = new CallEvent();

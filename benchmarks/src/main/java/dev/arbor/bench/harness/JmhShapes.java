@@ -15,9 +15,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs one JMH shape for the given systems, one fork each, and prints its figures as {@link
  * dev.arbor.bench.common.Result} lines: {@code JmhShapes SHAPE quick|full [SYSTEM...]}, where SHAPE is
- * {@code call.process}, {@code call.thread}, {@code cast} or {@code mailbox}.
+ * {@code call.process}, {@code call.thread}, {@code cast}, {@code mailbox} or {@code jfr}.
+ *
+ * <p>{@code jfr} compares JVMs rather than systems: {@link dev.arbor.bench.jfr.JfrOverheadBenchmark}'s
+ * {@code hooks} and {@code removed} forks run in {@value #JFR_PAIRS} pairs, in the order ABBA ABBA…, so
+ * that a machine getting slower or faster during the run weighs on both alike; the figures printed are
+ * the medians over the pairs. One {@code recording} fork follows, for reference.
  */
 public final class JmhShapes {
+  static final int JFR_PAIRS = 4;
+
   private JmhShapes() {}
 
   public static void main(String[] args) throws RunnerException {
@@ -31,13 +38,11 @@ public final class JmhShapes {
       default -> throw new IllegalArgumentException("mode must be quick or full, not " + args[1]);
     };
     List<String> systems = List.of(Arrays.copyOfRange(args, 2, args.length));
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .forks(1)
-        .shouldFailOnError(true)
-        .warmupIterations(quick ? 1 : 2)
-        .warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
-        .measurementIterations(quick ? 2 : 3)
-        .measurementTime(TimeValue.milliseconds(quick ? 400 : 1000));
+    ChainedOptionsBuilder options = options(quick);
+    if (shape.equals("jfr")) {
+      jfr(quick);
+      return;
+    }
     String systemParam = "system";
     switch (shape) {
       case "call.process" -> options.include("dev.arbor.bench.call.CallBenchmark.fromProcess$");
@@ -74,5 +79,49 @@ public final class JmhShapes {
     if (lines.isEmpty()) {
       throw new IllegalStateException("no benchmark matched " + shape + " " + systems);
     }
+  }
+
+  /** One fork, short iterations: the rounds of {@code benchmarks/run} give the repetitions. */
+  private static ChainedOptionsBuilder options(boolean quick) {
+    return new OptionsBuilder()
+        .forks(1)
+        .shouldFailOnError(true)
+        .warmupIterations(quick ? 1 : 2)
+        .warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
+        .measurementIterations(quick ? 2 : 3)
+        .measurementTime(TimeValue.milliseconds(quick ? 400 : 1000));
+  }
+
+  private static void jfr(boolean quick) throws RunnerException {
+    List<Double> hooks = new ArrayList<>();
+    List<Double> removed = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int pair = 0; pair < JFR_PAIRS; pair++) {
+      boolean hooksFirst = pair % 2 == 0;
+      for (String method : hooksFirst ? List.of("hooks", "removed") : List.of("removed", "hooks")) {
+        double score = score(quick, method);
+        (method.equals("hooks") ? hooks : removed).add(score);
+        System.out.println("pair " + (pair + 1) + ": " + method + " " + score + " ns per call");
+      }
+      ratios.add(hooks.getLast() / removed.getLast());
+    }
+    System.out.println("hooks ÷ removed, pair by pair: " + ratios + ", median " + median(ratios));
+    Result.print("call.jfr", "hooks", median(hooks), "ns");
+    Result.print("call.jfr", "removed", median(removed), "ns");
+    Result.print("call.jfr", "recording", score(quick, "recording"), "ns");
+  }
+
+  private static double score(boolean quick, String method) throws RunnerException {
+    ChainedOptionsBuilder options = options(quick).include("dev.arbor.bench.jfr.JfrOverheadBenchmark." + method + "$");
+    Collection<RunResult> results = new Runner(options.build()).run();
+    if (results.size() != 1) {
+      throw new IllegalStateException("expected one result for JfrOverheadBenchmark." + method + ", got " + results.size());
+    }
+    return results.iterator().next().getPrimaryResult().getScore();
+  }
+
+  private static double median(List<Double> values) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

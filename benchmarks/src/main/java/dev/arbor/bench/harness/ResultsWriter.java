@@ -50,7 +50,9 @@ public final class ResultsWriter {
       new Shape("growth.ratio", "Cost growth: round trip with the idle servers alive ÷ with none", "ratio", false, PEERS),
       new Shape("mailbox.1", "Mailbox, 1 producer and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
       new Shape("mailbox.4", "Mailbox, 4 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
-      new Shape("mailbox.16", "Mailbox, 16 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")));
+      new Shape("mailbox.16", "Mailbox, 16 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
+      new Shape("call.jfr", "Call round trip (a process calling a server) with Arbor's JFR hooks, without them, and recording",
+          "ns per call", false, List.of("removed")));
 
   static final List<Target> TARGETS = List.of(
       new Target("call round trip, process to server ≤ 1.25× the bare virtual-thread hand-off", "call.process", "arbor", "vt", 1.25, true),
@@ -65,7 +67,8 @@ public final class ResultsWriter {
       new Target("ring hop ≤ 1.2× the bare virtual-thread ring", "ring.hop", "arbor", "vt", 1.2, true),
       new Target("ring hop against Erlang's (reported, no bound)", "ring.hop", "arbor", "erlang", Double.NaN, true),
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
-      new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true));
+      new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
+      new Target("JFR events with JFR off cost ≤ 2% of the call round trip (hooks in ÷ hooks removed ≤ 1.02)", "call.jfr", "hooks", "removed", 1.02, true));
 
   static final Map<String, String> SYSTEM_NAMES = new LinkedHashMap<>();
 
@@ -78,10 +81,14 @@ public final class ResultsWriter {
     SYSTEM_NAMES.put("vt", "bare virtual threads (baseline)");
     SYSTEM_NAMES.put("clq", "ConcurrentLinkedQueue");
     SYSTEM_NAMES.put("ltq", "LinkedTransferQueue");
+    SYSTEM_NAMES.put("hooks", "Arbor as shipped, JFR off");
+    SYSTEM_NAMES.put("removed", "Arbor, hooks removed (`-Darbor.jfr.hooks=false`)");
+    SYSTEM_NAMES.put("recording", "Arbor, JFR recording every call");
   }
 
   private static final Map<String, String> REFERENCE_COLUMNS = Map.of(
-      "vt", "× baseline", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ");
+      "vt", "× baseline", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ",
+      "removed", "× hooks removed");
 
   /** Every figure: metric → system → round → value. */
   private final Map<String, Map<String, TreeMap<Integer, Double>>> figures = new LinkedHashMap<>();
@@ -157,9 +164,14 @@ public final class ResultsWriter {
     md.append("## Targets\n\n");
     md.append("Each ratio is taken round by round and summarised as median (min–max over rounds).\n\n");
     md.append("| Target | Measured | Verdict |\n|---|---|---|\n");
+    List<String> notRun = new ArrayList<>();
     for (Target t : TARGETS) {
-      md.append("| ").append(t.text()).append(" | ");
       String pendingWhy = pending.get(t.metric() + "\t" + t.system());
+      if (!figures.containsKey(t.metric()) && pendingWhy == null) {
+        notRun.add(t.text());
+        continue;
+      }
+      md.append("| ").append(t.text()).append(" | ");
       Summary s = t.reference() == null ? figure(t.metric(), t.system()) : ratio(t.metric(), t.system(), t.reference());
       if (s == null) {
         md.append("— | ").append(pendingWhy != null ? "pending: " + pendingWhy : "no data").append(" |\n");
@@ -171,6 +183,9 @@ public final class ResultsWriter {
       md.append(" | ").append(verdict(t, s)).append(" |\n");
     }
     md.append('\n');
+    if (!notRun.isEmpty()) {
+      md.append("Not measured in this run (their shapes were not run): ").append(String.join("; ", notRun)).append(".\n\n");
+    }
 
     md.append("## Results by shape\n\n");
     md.append("Figures are medians over rounds (min–max). A ratio column is the row's figure divided by that "
@@ -309,6 +324,7 @@ public final class ResultsWriter {
       - **mailbox.N**: JMH `@Group` with N producer threads offering and one consumer thread polling; the \
       figure is the consumer's rate. Producers more than 1M messages ahead yield (checked once per 1,024 \
       offers). (`dev.arbor.bench.mailbox.MailboxBenchmark`)
+      - **call.jfr** (only with `--only jfr`): the call.process shape for Arbor alone, in JVMs that differ in       one flag: as shipped with JFR off (every call passes the JFR hook, which finds JFR off); with       `-Darbor.jfr.hooks=false`, which folds the hooks away; and with an in-memory recording       (`-XX:StartFlightRecording:disk=false`) that commits a `dev.arbor.Call` event per call. In each round the       first two run as four pairs in the order ABBA ABBA, so that drift weighs on both, and each figure is       the median of its four forks. (`dev.arbor.bench.jfr.JfrOverheadBenchmark`)
       """;
 
   public static void main(String[] args) throws IOException {

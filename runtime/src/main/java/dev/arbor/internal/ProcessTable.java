@@ -49,12 +49,30 @@ public final class ProcessTable {
 
   /**
    * Registers {@code name} for {@code p}. Fails with a message naming the holder when the name is
-   * taken, when {@code p} already has a name, or when {@code p} has exited.
+   * taken by a live process, when {@code p} already has a name, or when {@code p} has exited.
+   *
+   * <p>A holder that has exited does not hold the name, though the table may still map it: its exit
+   * (or its own registration, if it was killed between claiming the name and recording it) removes
+   * the entry a moment later, on whatever thread is doing that. {@link #whereis} already treats such
+   * a name as free, and so must this, as Erlang does: a name is free once its holder is dead.
+   * Otherwise a supervisor restarting a registered child killed in that window sees each start
+   * refused on the name and retries at once, each retry counted, so it can spend its whole restart
+   * intensity while the thread that would remove the entry is preempted, and exit with the child
+   * down.
    */
   public static void register(String name, Process p) {
-    Process holder = NAMES.putIfAbsent(name, p);
-    if (holder != null) {
-      throw new IllegalArgumentException("the name \"" + name + "\" is already registered to " + holder.pid());
+    for (; ; ) {
+      Process holder = NAMES.putIfAbsent(name, p);
+      if (holder == null) {
+        break;
+      }
+      if (holder.isAlive()) {
+        throw new IllegalArgumentException("the name \"" + name + "\" is already registered to " + holder.pid());
+      }
+      // Its late removal is NAMES.remove(name, holder): a no-op once the entry is p's.
+      if (NAMES.replace(name, holder, p)) {
+        break;
+      }
     }
     boolean registered;
     try {

@@ -48,6 +48,26 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void clientMethodDeclaresHandlerExceptionsButNotInterruptedException() {
+    Compilation compilation = compileClean(Sources.of("Slow", """
+        @GenServer
+        public final class Slow {
+          static final class Stalled extends InterruptedException {
+            private static final long serialVersionUID = 1L;
+          }
+
+          @Call public int nap() throws InterruptedException, java.io.IOException { return 0; }
+          @Call public int stall() throws Stalled { return 0; }
+        }
+        """));
+    // The server loop takes an interrupt as its own exit: the caller sees an ExitException instead.
+    assertThat(compilation).generatedSourceFile("test.SlowClient").contentsAsUtf8String()
+        .contains("public int nap() throws IOException {");
+    assertThat(compilation).generatedSourceFile("test.SlowClient").contentsAsUtf8String()
+        .contains("public int stall() {");
+  }
+
+  @Test
   void clientNameOverridesTheDefault() {
     Compilation compilation = compileClean(Sources.of("Counter", """
         @GenServer(clientName = "Tally")

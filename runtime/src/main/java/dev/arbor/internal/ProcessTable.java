@@ -15,7 +15,8 @@ import dev.arbor.ExitReason;
  */
 public final class ProcessTable {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-  private static final ConcurrentHashMap<String, Process> NAMES = new ConcurrentHashMap<>();
+  /** Package-private so that a test fixture (NameTableStates) can plant a dead holder in it. */
+  static final ConcurrentHashMap<String, Process> NAMES = new ConcurrentHashMap<>();
   private static final Set<Process> ADOPTED = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean SWEEPER = new AtomicBoolean();
 

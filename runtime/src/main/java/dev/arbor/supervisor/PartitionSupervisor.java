@@ -20,12 +20,17 @@ import java.util.function.IntFunction;
  * never passes through the supervisor's process.
  */
 public final class PartitionSupervisor {
-  private final Supervisor supervisor;
+  private final IntFunction<ChildSpec> childSpec;
   private final AtomicReferenceArray<Pid> table;
+  /** The supervisor of the current run; a parent's restart replaces it. Null before the first start. */
+  private volatile Supervisor supervisor;
 
-  private PartitionSupervisor(Supervisor supervisor, AtomicReferenceArray<Pid> table) {
-    this.supervisor = supervisor;
-    this.table = table;
+  private PartitionSupervisor(int partitions, IntFunction<ChildSpec> childSpec) {
+    if (partitions <= 0) {
+      throw new IllegalArgumentException("partitions must be positive: " + partitions);
+    }
+    this.childSpec = Objects.requireNonNull(childSpec, "childSpec");
+    this.table = new AtomicReferenceArray<>(partitions);
   }
 
   /**
@@ -35,22 +40,44 @@ public final class PartitionSupervisor {
    * @throws IllegalArgumentException if {@code partitions} is not positive
    */
   public static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec) {
-    return start(partitions, childSpec, false);
+    PartitionSupervisor ps = new PartitionSupervisor(partitions, childSpec);
+    ps.run(false);
+    return ps;
   }
 
   /** {@link #start}, linked to the caller. */
   public static PartitionSupervisor startLink(int partitions, IntFunction<ChildSpec> childSpec) {
-    return start(partitions, childSpec, true);
+    PartitionSupervisor ps = new PartitionSupervisor(partitions, childSpec);
+    ps.run(true);
+    return ps;
   }
 
-  private static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec, boolean link) {
-    if (partitions <= 0) {
-      throw new IllegalArgumentException("partitions must be positive: " + partitions);
+  /**
+   * A partition supervisor that a parent supervisor starts, through {@link #childSpec(String)}. This
+   * handle stays valid across the parent's restarts: it routes to whichever run is current, so a
+   * {@link Name#partition} made from it keeps working.
+   *
+   * @throws IllegalArgumentException if {@code partitions} is not positive
+   */
+  public static PartitionSupervisor unstarted(int partitions, IntFunction<ChildSpec> childSpec) {
+    return new PartitionSupervisor(partitions, childSpec);
+  }
+
+  /**
+   * A child spec (a supervisor child) that starts this partition supervisor linked to its parent.
+   * Starting it while a previous run is still alive fails: one handle routes to one run.
+   */
+  public ChildSpec childSpec(String id) {
+    return ChildSpec.supervisor(id, () -> Optional.of(run(true).pid()));
+  }
+
+  private Supervisor run(boolean link) {
+    Supervisor running = supervisor;
+    if (running != null && running.pid().isAlive()) {
+      throw new IllegalStateException(this + " is already running");
     }
-    Objects.requireNonNull(childSpec, "childSpec");
-    AtomicReferenceArray<Pid> table = new AtomicReferenceArray<>(partitions);
     SupervisorSpec spec = SupervisorSpec.oneForOne();
-    for (int i = 0; i < partitions; i++) {
+    for (int i = 0; i < table.length(); i++) {
       ChildSpec base = Objects.requireNonNull(childSpec.apply(i), "childSpec returned null for partition " + i);
       int partition = i;
       spec = spec.child(base.withId(Integer.toString(i)).withStart(() -> {
@@ -59,8 +86,9 @@ public final class PartitionSupervisor {
         return started;
       }));
     }
-    Supervisor supervisor = link ? Supervisor.startLink(spec) : Supervisor.start(spec);
-    return new PartitionSupervisor(supervisor, table);
+    Supervisor started = link ? Supervisor.startLink(spec) : Supervisor.start(spec);
+    supervisor = started;
+    return started;
   }
 
   /** How many partitions there are. */
@@ -86,7 +114,7 @@ public final class PartitionSupervisor {
   public Pid pidFor(Object key) {
     int partition = partition(key);
     return whereis(key).orElseThrow(() -> new ExitException(ExitReason.noproc(),
-        "no process: partition " + partition + " of " + supervisor.pid() + " is not running"));
+        "no process: partition " + partition + " of " + this + " is not running"));
   }
 
   /** The live process of {@code key}'s partition, if it is running now. */
@@ -97,25 +125,37 @@ public final class PartitionSupervisor {
 
   /** The partitions as children, in partition order; their ids are "0", "1", ... */
   public List<ChildInfo> whichChildren() {
-    return supervisor.whichChildren();
+    return supervisor().whichChildren();
   }
 
-  /** The supervisor that runs the partitions. */
+  /**
+   * The supervisor that runs the partitions now.
+   *
+   * @throws IllegalStateException if this partition supervisor was never started
+   */
   public Supervisor supervisor() {
-    return supervisor;
+    Supervisor running = supervisor;
+    if (running == null) {
+      throw new IllegalStateException("this PartitionSupervisor has not been started: put childSpec(id) in a "
+          + "supervisor, or use start");
+    }
+    return running;
   }
 
+  /** The pid of {@link #supervisor()}. */
   public Pid pid() {
-    return supervisor.pid();
+    return supervisor().pid();
   }
 
   /** Stops every partition (newest first), then the supervisor. */
   public void stop() {
-    supervisor.stop();
+    supervisor().stop();
   }
 
   @Override
   public String toString() {
-    return "PartitionSupervisor[" + supervisor.pid() + ", " + table.length() + " partitions]";
+    Supervisor running = supervisor;
+    return "PartitionSupervisor[" + (running == null ? "not started" : running.pid()) + ", " + table.length()
+        + " partitions]";
   }
 }

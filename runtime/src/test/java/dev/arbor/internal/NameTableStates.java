@@ -2,7 +2,6 @@ package dev.arbor.internal;
 
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
-import java.lang.reflect.Field;
 import java.util.Map;
 
 /**
@@ -38,14 +37,7 @@ public final class NameTableStates {
     return p == null ? null : p.pid();
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Process> names() {
-    try {
-      Field f = ProcessTable.class.getDeclaredField("NAMES");
-      f.setAccessible(true);
-      return (Map<String, Process>) f.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("the name table moved; update this fixture", e);
-    }
+    return ProcessTable.NAMES;
   }
 }

@@ -12,6 +12,8 @@ import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.internal.ProcessTable;
 import dev.arbor.internal.Timers;
+import dev.arbor.registry.Registry;
+import dev.arbor.registry.RegistrySpec;
 import dev.arbor.server.CallContext;
 import dev.arbor.server.CallTimeoutException;
 import dev.arbor.server.Dispatcher;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * killing random workers and now and then a whole sub-supervisor, below every restart intensity.
  * Every call must end (reply, {@link CallTimeoutException} or {@link ExitException}) within its
  * timeout plus a grace; no reply may be lost; the tree must be complete at the end; and after it
- * stops nothing is left: processes, timers, names, server states.
+ * stops nothing is left: processes, timers, names, registry entries, server states. Workers of the
+ * {@code restForOne} sub-supervisors are named through a {@link Registry}, the others locally.
  *
  * <p>The short form runs {@code arbor.soak.seconds} (default 20) seconds; {@code
  * -Darbor.soak.minutes=10} runs the long form and prints its figures.
@@ -89,6 +92,7 @@ class SoakTest {
       ServerType.builder(Worker.class, Worker.class, new Dispatch()).build();
 
   private final Queue<WeakReference<Worker>> states = new ConcurrentLinkedQueue<>();
+  private Registry<String, Object> registry;
   private int baseProcesses;
   private long baseTimers;
   private int baseNames;
@@ -112,8 +116,13 @@ class SoakTest {
     return "soak-" + sub + "-" + w;
   }
 
+  /** Workers of even sub-supervisors have local names; those of odd ones are named in {@link #registry}. */
+  private Name workerAddress(int sub, int w) {
+    return sub % 2 == 0 ? Name.local(workerName(sub, w)) : Name.via(registry, workerName(sub, w));
+  }
+
   private ChildSpec worker(int sub, int w) {
-    return ServerRef.childSpec(TYPE, StartOptions.named(workerName(sub, w)), () -> {
+    return ServerRef.childSpec(TYPE, StartOptions.named(workerAddress(sub, w)), () -> {
       Worker s = new Worker();
       states.add(new WeakReference<>(s));
       return s;
@@ -188,6 +197,7 @@ class SoakTest {
     long heapBefore = usedHeap();
     long minutes = Long.getLong("arbor.soak.minutes", 0);
     Duration length = minutes > 0 ? Duration.ofMinutes(minutes) : Duration.ofSeconds(Long.getLong("arbor.soak.seconds", 20));
+    registry = Registry.start(RegistrySpec.unique("soak-registry"));
     SupervisorSpec top = SupervisorSpec.oneForOne().maxRestarts(20, Duration.ofSeconds(1));
     for (int i = 0; i < SUBS; i++) {
       // Chaos kills at most about 30 workers a second per sub-supervisor; each allows 100.
@@ -222,7 +232,7 @@ class SoakTest {
       }
       for (int i = 0; i < SUBS; i++) {
         for (int w = 0; w < WORKERS; w++) {
-          if (Proc.whereis(workerName(i, w)).isEmpty()) {
+          if (workerAddress(i, w).whereis().isEmpty()) {
             return false;
           }
         }
@@ -235,6 +245,9 @@ class SoakTest {
     }
 
     root.stop();
+    // Entries go when their processes exit; then the registry itself stops, before the counts below.
+    int leakedEntries = waitFor(() -> registry.count());
+    registry.stop();
     int leakedProcesses = waitFor(() -> ProcessTable.count() - baseProcesses);
     long leakedTimers = waitFor(() -> Timers.pending() - baseTimers);
     int leakedNames = waitFor(() -> ProcessTable.nameCount() - baseNames);
@@ -249,12 +262,13 @@ class SoakTest {
     boolean heapBack = eventuallyTrue(() -> (heapAfter[0] = usedHeap()) <= heapBefore + slack);
     String figures = "restarts " + restarts + ", " + f + ", heap " + (heapBefore >> 20) + " MB before, " + (heapAfter[0] >> 20)
         + " MB after, leaked processes " + leakedProcesses + ", timers " + leakedTimers + ", names "
-        + leakedNames + ", server states still reachable " + states.size();
+        + leakedNames + ", registry entries " + leakedEntries + ", server states still reachable " + states.size();
     System.out.println("soak (" + length + "): " + figures);
     assertEquals(0, f.lostReplies.get(), figures);
     assertEquals(0, leakedProcesses, figures);
     assertEquals(0, leakedTimers, figures);
     assertEquals(0, leakedNames, figures);
+    assertEquals(0, leakedEntries, figures);
     assertTrue(statesCleared, figures);
     if (minutes > 0) {
       assertTrue(heapBack, "the heap did not return to its starting level: " + figures);
@@ -263,11 +277,11 @@ class SoakTest {
   }
 
   /** Calls and casts random workers by name until {@code end}; checks how each call ends. */
-  private static void client(Figures f, AtomicLong ids, long end) {
+  private void client(Figures f, AtomicLong ids, long end) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (System.nanoTime() - end < 0) {
-      String name = workerName(random.nextInt(SUBS), random.nextInt(WORKERS));
-      ServerRef<Msg> ref = ServerRef.of(TYPE, Name.local(name)).withTimeout(CALL_TIMEOUT);
+      Name name = workerAddress(random.nextInt(SUBS), random.nextInt(WORKERS));
+      ServerRef<Msg> ref = ServerRef.of(TYPE, name).withTimeout(CALL_TIMEOUT);
       if (random.nextInt(4) == 0) {
         ref.cast(new Msg.Bump());
         f.casts.incrementAndGet();
@@ -307,13 +321,13 @@ class SoakTest {
    * against an intensity of 100) and a whole sub-supervisor about every 2 s (the root allows 20 a
    * second); paced by a bounded receive, not a sleep.
    */
-  private static void chaos(Supervisor root, Figures f, long end) {
+  private void chaos(Supervisor root, Figures f, long end) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long nextSubKill = System.nanoTime() + Duration.ofSeconds(2).toNanos();
     while (System.nanoTime() - end < 0) {
       Proc.receive(m -> false, Duration.ofMillis(10));
       for (int k = 0; k < 3; k++) {
-        Proc.whereis(workerName(random.nextInt(SUBS), random.nextInt(WORKERS))).ifPresent(p -> {
+        workerAddress(random.nextInt(SUBS), random.nextInt(WORKERS)).whereis().ifPresent(p -> {
           Proc.exit(p, ExitReason.kill());
           f.kills.incrementAndGet();
         });

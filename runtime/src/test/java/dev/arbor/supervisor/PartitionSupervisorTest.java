@@ -12,6 +12,7 @@ import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.server.ServerRef;
+import dev.arbor.server.StartException;
 import dev.arbor.server.StartOptions;
 import dev.arbor.supervisor.SupervisorEvent.ChildRestarted;
 import dev.arbor.supervisor.TestWorker.Started;
@@ -95,6 +96,51 @@ class PartitionSupervisorTest extends SupervisorTestBase {
     Name name = Name.partition(ps, "k");
     assertThrows(UnsupportedOperationException.class, () -> name.register(me));
     assertThrows(IllegalArgumentException.class, () -> StartOptions.named(name));
+  }
+
+  @RepeatedTest(5)
+  void partitionSupervisorInATreeKeepsRoutingAfterItsParentRestartsIt() {
+    PartitionSupervisor ps = PartitionSupervisor.unstarted(2, i -> TestWorker.spec("worker-" + i, me));
+    Supervisor parent = Supervisor.start(SupervisorSpec.oneForOne().child(ps.childSpec("partitions")));
+    next(Started.class);
+    next(Started.class);
+    parent.subscribe(me);
+    ServerRef<TestWorker.Msg> client = ServerRef.of(TestWorker.TYPE, Name.partition(ps, "gamma"));
+    Pid firstRun = ps.pid();
+    assertEquals(parent.whichChildren().get(0).pid().orElseThrow(), firstRun);
+    String before = client.call("ping", new TestWorker.Msg.Ping());
+
+    Proc.exit(firstRun, ExitReason.kill());
+
+    ChildRestarted restarted = event(ChildRestarted.class, parent.pid());
+    assertEquals("partitions", restarted.id());
+    next(Started.class);
+    next(Started.class);
+    assertEquals(restarted.newPid(), ps.pid());
+    assertEquals(before, client.call("ping", new TestWorker.Msg.Ping()), "the same key reaches the same partition");
+    assertEquals(ps.supervisor().whichChildren().get(ps.partition("gamma")).pid().orElseThrow(), client.pid());
+    parent.stop();
+  }
+
+  @Test
+  void unstartedPartitionSupervisorSaysHowToStartIt() {
+    PartitionSupervisor ps = PartitionSupervisor.unstarted(2, i -> TestWorker.spec("worker-" + i, me));
+    IllegalStateException e = assertThrows(IllegalStateException.class, ps::supervisor);
+    assertTrue(e.getMessage().contains("childSpec(id)"), e.getMessage());
+    assertTrue(ps.whereis("k").isEmpty());
+  }
+
+  @Test
+  void partitionSupervisorHandleRunsOnceAtATime() {
+    PartitionSupervisor ps = start(1);
+    StartException e = assertThrows(StartException.class,
+        () -> Supervisor.start(SupervisorSpec.oneForOne().child(ps.childSpec("again"))));
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    assertTrue(messages.toString().contains("already running"), messages.toString());
+    ps.stop();
   }
 
   @Test

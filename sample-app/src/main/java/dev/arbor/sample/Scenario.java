@@ -232,25 +232,16 @@ public final class Scenario {
   private CallTimeoutException stallPayments(PaymentsClient payments, CountDownLatch bankOnline) {
     CallTimeoutException timeout = null;
     try {
-      charge(payments.withTimeout(Duration.ofMillis(200)), "order-9", 4_190);
+      payments.withTimeout(Duration.ofMillis(200)).charge("order-9", 4_190);
       throw new IllegalStateException("the stalled gateway answered");
     } catch (CallTimeoutException e) {
       timeout = e;
       say("payments: the bank is stalled; " + e.getMessage());
     }
     bankOnline.countDown();
-    String receipt = charge(payments, "order-10", 1_850);
+    String receipt = payments.charge("order-10", 1_850);
     say("payments: the bank is back; " + receipt + "; the late reply to order-9 was dropped");
     return timeout;
-  }
-
-  private static String charge(PaymentsClient payments, String orderId, long cents) {
-    try {
-      return payments.charge(orderId, cents);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while charging " + orderId, e);
-    }
   }
 
   private void closeSession(Sessions sessions, String user) {

@@ -43,7 +43,7 @@ final class RequestMethodsGenerator {
     MethodSpec.Builder method = signature(h.name(), h)
         .addJavadoc(Javadocs.call(layout, h))
         .returns(returns);
-    h.thrownTypes().forEach(t -> method.addException(TypeName.get(t)));
+    h.relayedThrownTypes().forEach(t -> method.addException(TypeName.get(t)));
     CodeBlock request = CodeBlock.of("$L.call($S, $L)", ref(h), h.name(), newMessage(r));
     if (returns.equals(TypeName.VOID)) {
       method.addStatement("$L", request);

@@ -11,6 +11,9 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param annotations every handler annotation on the method, in source order; a valid handler has
  *     exactly one
+ * @param relayedThrownTypes the thrown types the generated client method declares: all but {@code
+ *     InterruptedException} and its subclasses, which the server loop takes as its own exit (the
+ *     caller then sees an {@code ExitException}), so a caller could never catch them
  * @param javadoc the method's doc comment without comment markers, or empty
  * @param inaccessibleTypes types in the signature that the generated client, in the server's
  *     package, could not name
@@ -29,6 +32,7 @@ public record HandlerModel(
     TypeMirror returnType,
     boolean returnsVoid,
     List<TypeMirror> thrownTypes,
+    List<TypeMirror> relayedThrownTypes,
     boolean varargs,
     boolean safeVarargs,
     String javadoc,
@@ -42,6 +46,7 @@ public record HandlerModel(
     typeParameters = List.copyOf(typeParameters);
     parameters = List.copyOf(parameters);
     thrownTypes = List.copyOf(thrownTypes);
+    relayedThrownTypes = List.copyOf(relayedThrownTypes);
     inaccessibleTypes = List.copyOf(inaccessibleTypes);
   }
 
@@ -66,13 +71,13 @@ public record HandlerModel(
 
   public HandlerModel withMatch(MessageMatch newMatch) {
     return new HandlerModel(element, name, annotations, isPrivate, isStatic, typeParameters, parameters,
-        returnType, returnsVoid, thrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
+        returnType, returnsVoid, thrownTypes, relayedThrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
         Optional.of(newMatch), overloadTakingInterfaces);
   }
 
   public HandlerModel withOverloadTakingInterfaces(boolean value) {
     return new HandlerModel(element, name, annotations, isPrivate, isStatic, typeParameters, parameters,
-        returnType, returnsVoid, thrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
+        returnType, returnsVoid, thrownTypes, relayedThrownTypes, varargs, safeVarargs, javadoc, deprecation, inaccessibleTypes,
         match, value);
   }
 

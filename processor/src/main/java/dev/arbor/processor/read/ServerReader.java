@@ -167,6 +167,7 @@ public final class ServerReader {
         m.getReturnType(),
         m.getReturnType().getKind() == TypeKind.VOID,
         List.copyOf(m.getThrownTypes()),
+        m.getThrownTypes().stream().filter(t -> !inspector.isInterruptedException(t)).map(t -> (TypeMirror) t).toList(),
         m.isVarArgs(),
         annotation(m, "java.lang.SafeVarargs").isPresent(),
         DocComments.of(elements, m),

@@ -29,6 +29,12 @@ final class TypeInspector {
     this.types = types;
   }
 
+  /** Whether {@code thrown} is {@code InterruptedException} or one of its subclasses. */
+  boolean isInterruptedException(TypeMirror thrown) {
+    var interrupted = elements.getTypeElement("java.lang.InterruptedException");
+    return interrupted != null && types.isSubtype(thrown, interrupted.asType());
+  }
+
   /**
    * Calls {@code action} for every declared type that {@code type} mentions: itself, its enclosing
    * types, type arguments, array components, wildcard and type-variable bounds. Error types (names

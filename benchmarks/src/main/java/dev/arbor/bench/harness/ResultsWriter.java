@@ -328,7 +328,13 @@ public final class ResultsWriter {
       - **mailbox.N**: JMH `@Group` with N producer threads offering and one consumer thread polling; the \
       figure is the consumer's rate. Producers more than 1M messages ahead yield (checked once per 1,024 \
       offers). (`dev.arbor.bench.mailbox.MailboxBenchmark`)
-      - **call.jfr** (only with `--only jfr`): the call.process shape for Arbor alone, in JVMs that differ in       one flag: as shipped with JFR off (every call passes the JFR hook, which finds JFR off); with       `-Darbor.jfr.hooks=false`, which folds the hooks away; and with an in-memory recording       (`-XX:StartFlightRecording:disk=false`) that commits a `dev.arbor.Call` event per call. In each round the       first two run as four pairs in the order ABBA ABBA, so that drift weighs on both, and each figure is       the median of its four forks. (`dev.arbor.bench.jfr.JfrOverheadBenchmark`)
+      - **call.jfr** (only with `--only jfr`): the check every call makes for JFR (`ArborEvents.callStarted()`, \
+      JFR off) timed alone, and its share of the call.process round trip as shipped; that share is the \
+      target. Beside it, the call.process shape for Arbor alone in JVMs that differ in one flag: as shipped, \
+      JFR off; with `-Darbor.jfr.hooks=false`, which folds the hooks away (two pairs per round in the order \
+      ABBA, each figure the median of two forks); and with an in-memory recording \
+      (`-XX:StartFlightRecording:disk=false`) that commits a `dev.arbor.Call` event per call. \
+      (`dev.arbor.bench.jfr.JfrOverheadBenchmark`)
       """;
 
   public static void main(String[] args) throws IOException {

@@ -36,12 +36,14 @@ import java.util.function.Predicate;
  */
 public final class Process extends Mailbox implements Thread.UncaughtExceptionHandler {
   private static final VarHandle LOCK;
+  private static final VarHandle RESUME;
   private static final AtomicLong IDS = new AtomicLong();
   private static final ThreadLocal<Process> CURRENT = new ThreadLocal<>();
 
   static {
     try {
       LOCK = MethodHandles.lookup().findVarHandle(Process.class, "lock", int.class);
+      RESUME = MethodHandles.lookup().findVarHandle(Process.class, "resumeBody", Body.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -83,7 +85,8 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
 
   // Owned by the process's thread.
   private ArrayDeque<Object> saved;
-  private Body resumeBody;
+  /** What a hibernated process runs next; taken (getAndSet) by whoever resumes or kills it. */
+  private volatile Body resumeBody;
 
   /** What the loop of a server (or any runtime-owned process) keeps here: its state and handler. */
   public volatile Object attachment;
@@ -292,12 +295,12 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     Throwable crash = null;
     try {
       if (exitReason != null) {
-        return; // killed before it ran
-      }
-      if (body.run()) {
+        reason = exitReason; // killed before it ran
+      } else if (body.run()) {
         return; // hibernated: a later thread carries on
+      } else {
+        reason = ExitReason.normal();
       }
-      reason = ExitReason.normal();
     } catch (ProcessExit e) {
       reason = e.reason();
     } catch (Throwable t) {
@@ -309,6 +312,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     finished = true;
     exit(reason);
     clear();
+    forgetBody();
     if (crash != null) {
       // After the exit: links and monitors must not wait for a slow or stalled log backend.
       Reports.processCrashed(pid, crash);
@@ -329,15 +333,42 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
       resumeBody = null;
       return false;
     }
+    if (exitReason != null) {
+      dropContinuation(); // killed meanwhile: its exit may have looked before the continuation was set
+    }
     return true;
   }
 
   @Override
   protected void resume() {
-    Body body = resumeBody;
-    resumeBody = null;
+    Body body = (Body) RESUME.getAndSet(this, null);
+    if (body == null) {
+      return; // killed while hibernated: nothing to run
+    }
     if (exitReason == null) {
       start(body);
+    } else {
+      attachment = null;
+    }
+  }
+
+  /**
+   * A dead process stays reachable for as long as anyone holds its pid (a {@code Down}, a client, a
+   * supervisor's history), so it lets go of what it ran: its server loop and state, its saved
+   * messages, its thread. Called by its own thread once the body has ended for good.
+   */
+  private void forgetBody() {
+    attachment = null;
+    currentHandler = null;
+    saved = null;
+    resumeBody = null;
+    owner = null;
+  }
+
+  /** A hibernated process that exits has no thread to run {@link #forgetBody}: its exit drops the continuation. */
+  private void dropContinuation() {
+    if (RESUME.getAndSet(this, null) != null) {
+      attachment = null;
     }
   }
 
@@ -842,6 +873,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
       unlock();
     }
     ArborEvents.exited(this, reason);
+    dropContinuation();
     Thread thread = owner;
     boolean ownThread = thread == Thread.currentThread();
     if (!ownThread) {

@@ -242,10 +242,13 @@ public final class ServerRef<M> {
     String what = formatted ? "getStatus" : "getState";
     Process me = Process.current();
     Process server = Process.of(pid);
+    // Read before the liveness check: a dead process lets go of its loop, so a missing loop means
+    // "not a GenServer" only if the process is still alive after it was read.
+    Object attachment = server == null ? null : server.attachment;
     if (server == null || !server.isAlive()) {
       throw new ExitException(ExitReason.noproc(), "no process: " + pid + " is not alive (" + what + ")");
     }
-    if (!(server.attachment instanceof ServerLoop<?, ?> loop)) {
+    if (!(attachment instanceof ServerLoop<?, ?> loop)) {
       throw new IllegalArgumentException(what + ": " + pid + " is not a GenServer");
     }
     if (server == me) {

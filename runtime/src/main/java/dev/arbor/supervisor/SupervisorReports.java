@@ -50,8 +50,8 @@ final class SupervisorReports {
 
   static void shuttingDown(String sup, ExitReason reason, int children) {
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.log(Level.INFO, "[arbor.supervisor] shutdown: " + sup + " stopping " + children + " children, reason "
-          + reason);
+      LOG.log(Level.INFO, "[arbor.supervisor] shutdown: " + sup + " stopping " + children
+          + (children == 1 ? " child" : " children") + ", reason " + reason);
     }
   }
 

@@ -18,6 +18,16 @@ import java.util.function.IntFunction;
  *
  * <p>Routing reads a table the children's start functions fill in as they (re)start, so a lookup
  * never passes through the supervisor's process.
+ *
+ * <p>Standalone, {@link #start} returns a running one. In a supervision tree, make the handle first
+ * and give its child spec to the parent, as Elixir's {@code {PartitionSupervisor, child_spec: ...,
+ * name: ...}} does; the handle then routes to whichever run the parent last started:
+ *
+ * <pre>{@code
+ * PartitionSupervisor counters = PartitionSupervisor.unstarted(4, i -> CounterClient.childSpec(0));
+ * Supervisor.start(SupervisorSpec.oneForOne().child(counters.childSpec("counters")));
+ * CounterClient.of(Name.partition(counters, userId)).increment();
+ * }</pre>
  */
 public final class PartitionSupervisor {
   private final IntFunction<ChildSpec> childSpec;

@@ -361,8 +361,7 @@ public final class Process extends Mailbox implements Thread.UncaughtExceptionHa
     attachment = null;
     currentHandler = null;
     saved = null;
-    resumeBody = null;
-    owner = null;
+    owner = null; // resumeBody is already null: whoever resumed or killed a hibernated body took it
   }
 
   /** A hibernated process that exits has no thread to run {@link #forgetBody}: its exit drops the continuation. */

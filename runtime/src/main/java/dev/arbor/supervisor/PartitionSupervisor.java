@@ -50,15 +50,17 @@ public final class PartitionSupervisor {
    * @throws IllegalArgumentException if {@code partitions} is not positive
    */
   public static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec) {
-    PartitionSupervisor ps = new PartitionSupervisor(partitions, childSpec);
-    ps.run(false);
-    return ps;
+    return start(partitions, childSpec, false);
   }
 
   /** {@link #start}, linked to the caller. */
   public static PartitionSupervisor startLink(int partitions, IntFunction<ChildSpec> childSpec) {
+    return start(partitions, childSpec, true);
+  }
+
+  private static PartitionSupervisor start(int partitions, IntFunction<ChildSpec> childSpec, boolean link) {
     PartitionSupervisor ps = new PartitionSupervisor(partitions, childSpec);
-    ps.run(true);
+    ps.run(link);
     return ps;
   }
 

@@ -39,11 +39,11 @@ public final class JmhShapes {
       default -> throw new IllegalArgumentException("mode must be quick or full, not " + args[1]);
     };
     List<String> systems = List.of(Arrays.copyOfRange(args, 2, args.length));
-    ChainedOptionsBuilder options = options(quick);
     if (shape.equals("jfr")) {
       jfr(quick);
       return;
     }
+    ChainedOptionsBuilder options = options(quick);
     String systemParam = "system";
     switch (shape) {
       case "call.process" -> options.include("dev.arbor.bench.call.CallBenchmark.fromProcess$");

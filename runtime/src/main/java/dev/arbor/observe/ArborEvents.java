@@ -54,10 +54,65 @@ public final class ArborEvents {
     static final CallEvent CALL = new CallEvent();
   }
 
+  private static final RuntimeListener[] NONE = {};
+
+  /** Copy-on-write: registration is rare, reading happens on every hook. */
+  private static volatile RuntimeListener[] listeners = NONE;
+  private static final java.util.concurrent.locks.ReentrantLock REGISTRATION = new java.util.concurrent.locks.ReentrantLock();
+
   private ArborEvents() {}
+
+  /**
+   * Registers {@code listener} for the runtime's events until the returned handle is closed.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public static AutoCloseable addListener(RuntimeListener listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    REGISTRATION.lock();
+    try {
+      RuntimeListener[] now = listeners;
+      RuntimeListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
+      next[now.length] = listener;
+      listeners = next;
+    } finally {
+      REGISTRATION.unlock();
+    }
+    return () -> removeListener(listener);
+  }
+
+  private static void removeListener(RuntimeListener listener) {
+    REGISTRATION.lock();
+    try {
+      listeners = java.util.Arrays.stream(listeners).filter(l -> l != listener).toArray(RuntimeListener[]::new);
+    } finally {
+      REGISTRATION.unlock();
+    }
+  }
+
+  /**
+   * The start of a call for the listeners: {@link System#nanoTime()} when any is registered, 0
+   * otherwise. Pass it to {@link #callFinished}.
+   */
+  public static long callClock() {
+    return listeners.length == 0 ? 0L : System.nanoTime();
+  }
+
+  private static void tell(java.util.function.Consumer<RuntimeListener> event) {
+    for (RuntimeListener l : listeners) {
+      try {
+        event.accept(l);
+      } catch (RuntimeException ignored) {
+        // a listener's bug must not reach the process that happened to trigger the event
+      }
+    }
+  }
 
   /** A process was created; {@code name} is the name it was registered under, or null. */
   public static void spawned(Process p, String name) {
+    if (listeners.length != 0) {
+      tell(l -> l.spawned(p.pid(), name, p.spawnedBy()));
+    }
     if (HOOKS && jfr && Probes.SPAWN.isEnabled()) {
       ProcessSpawnEvent e = new ProcessSpawnEvent();
       e.pid = p.pid().toString();
@@ -69,6 +124,9 @@ public final class ArborEvents {
 
   /** A process exited with {@code reason}. */
   public static void exited(Process p, ExitReason reason) {
+    if (listeners.length != 0) {
+      tell(l -> l.exited(p.pid(), reason));
+    }
     if (HOOKS && jfr && Probes.EXIT.isEnabled()) {
       ProcessExitEvent e = new ProcessExitEvent();
       e.pid = p.pid().toString();
@@ -81,6 +139,9 @@ public final class ArborEvents {
 
   /** A supervisor restarted child {@code childId}; either pid may be null (none, or the start ignored). */
   public static void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {
+    if (listeners.length != 0) {
+      tell(l -> l.restarted(supervisor, childId, oldPid, newPid));
+    }
     if (HOOKS && jfr && Probes.RESTART.isEnabled()) {
       SupervisorRestartEvent e = new SupervisorRestartEvent();
       e.supervisor = supervisor;
@@ -104,8 +165,16 @@ public final class ArborEvents {
     return e;
   }
 
-  /** Ends a call timed by {@link #callStarted()}; a no-op for null. */
-  public static void callFinished(Event started, String serverClass, String handler, String outcome, Process server) {
+  /**
+   * Ends a call timed by {@link #callStarted()} (a no-op for null) and by {@link #callClock()} (a
+   * no-op for 0).
+   */
+  public static void callFinished(
+      Event started, long clock, String serverClass, String handler, String outcome, Process server) {
+    if (clock != 0) {
+      long nanos = System.nanoTime() - clock;
+      tell(l -> l.callFinished(server.pid(), serverClass, handler, outcome, nanos));
+    }
     if (started instanceof CallEvent e) {
       e.end();
       if (e.shouldCommit()) {

@@ -158,6 +158,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
         deferred = false;
         self.currentHandler = call.handler();
         jdk.jfr.Event timing = ArborEvents.callStarted(); // null unless a JFR recording wants it
+        long clock = ArborEvents.callClock(); // 0 unless a RuntimeListener is registered
         String outcome = "crash";
         Object reply;
         try {
@@ -171,8 +172,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
           call.slot().fail(e); // a declared business error: the caller rethrows it, we go on
           return;
         } finally {
-          if (timing != null) {
-            ArborEvents.callFinished(timing, type.serverClass(), call.handler(), outcome, self);
+          if (timing != null || clock != 0) {
+            ArborEvents.callFinished(timing, clock, type.serverClass(), call.handler(), outcome, self);
           }
         }
         if (!deferred) {

@@ -1,5 +1,6 @@
 package dev.arbor;
 
+import dev.arbor.internal.Described;
 import dev.arbor.internal.Monitor;
 import dev.arbor.internal.Process;
 import dev.arbor.internal.ProcessTable;
@@ -346,8 +347,11 @@ public final class Proc {
       status = ProcessInfo.Status.RUNNING;
     }
     Process.Snapshot s = p.snapshot();
+    Described described = p.attachment instanceof Described d ? d : null;
+    ProcessInfo.Kind kind = p.isAdopted() ? ProcessInfo.Kind.THREAD
+        : described != null ? described.kind() : ProcessInfo.Kind.PROCESS;
     return Optional.of(new ProcessInfo(pid, s.name(), status, p.size() + p.savedCount(), List.copyOf(s.links()),
         List.copyOf(s.monitors()), List.copyOf(s.monitoredBy()), s.timers(), p.trapsExits(), p.currentHandler,
-        p.isAdopted()));
+        p.isAdopted(), kind, described == null ? null : described.serverClass()));
   }
 }

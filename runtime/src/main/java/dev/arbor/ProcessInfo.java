@@ -13,6 +13,9 @@ import java.util.List;
  * @param timers timers aimed at it that have not fired
  * @param currentHandler the GenServer handler running now, or null
  * @param plainThread whether this is the identity of a plain Java thread rather than a spawned process
+ * @param kind what the process runs
+ * @param serverClass the {@code @GenServer} class's binary name for a server, supervisor, agent or
+ *     registry; null for other processes
  */
 public record ProcessInfo(
     Pid pid,
@@ -25,7 +28,27 @@ public record ProcessInfo(
     int timers,
     boolean trapExits,
     String currentHandler,
-    boolean plainThread) {
+    boolean plainThread,
+    Kind kind,
+    String serverClass) {
+
+  /** What a process runs. */
+  public enum Kind {
+    /** The identity of a plain Java thread ({@link Proc#adopt()}). */
+    THREAD,
+    /** A process spawned with a body of its own ({@link Proc#spawn}). */
+    PROCESS,
+    /** A {@code @GenServer}. */
+    SERVER,
+    /** A {@code Supervisor} or {@code DynamicSupervisor}. */
+    SUPERVISOR,
+    /** A {@code Task}. */
+    TASK,
+    /** An {@code Agent}. */
+    AGENT,
+    /** A {@code Registry}'s own process. */
+    REGISTRY
+  }
 
   /** What the process is doing. */
   public enum Status {

@@ -1,5 +1,6 @@
 package dev.arbor.agent;
 
+import dev.arbor.ProcessInfo;
 import dev.arbor.server.CallContext;
 import dev.arbor.server.Dispatcher;
 import dev.arbor.server.ServerType;
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
  */
 final class AgentServer implements Dispatcher<AgentServer.State, AgentServer.Request> {
   static final ServerType<State, Request> TYPE =
-      ServerType.builder(Agent.class, Agent.class, new AgentServer()).build();
+      ServerType.builder(Agent.class, Agent.class, new AgentServer()).kind(ProcessInfo.Kind.AGENT).build();
 
   private AgentServer() {}
 

@@ -1,6 +1,7 @@
 package dev.arbor.registry;
 
 import dev.arbor.internal.Process;
+import dev.arbor.ProcessInfo;
 import dev.arbor.server.CallContext;
 import dev.arbor.server.Dispatcher;
 import dev.arbor.server.ServerType;
@@ -15,7 +16,7 @@ final class RegistryServer implements Dispatcher<Table, RegistryServer.NoRequest
   enum NoRequest {}
 
   static final ServerType<Table, NoRequest> TYPE =
-      ServerType.builder(Registry.class, Registry.class, new RegistryServer()).build();
+      ServerType.builder(Registry.class, Registry.class, new RegistryServer()).kind(ProcessInfo.Kind.REGISTRY).build();
 
   private RegistryServer() {}
 

@@ -4,6 +4,7 @@ import dev.arbor.Exit;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.ProcessExit;
+import dev.arbor.internal.Described;
 import dev.arbor.internal.Process;
 import dev.arbor.observe.ArborEvents;
 import dev.arbor.server.Envelopes.CallRequest;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * generated {@link Dispatcher}. Replies, deferred replies, continues, stop requests, hibernation,
  * {@code @Terminate} and crash reports all live here.
  */
-final class ServerLoop<S, M> implements CallContext, Process.Body {
+final class ServerLoop<S, M> implements CallContext, Process.Body, Described {
   /** What the start slot is answered with once {@code @Init} has run. */
   static final Object STARTED = new Object();
 
@@ -290,6 +291,16 @@ final class ServerLoop<S, M> implements CallContext, Process.Body {
 
   S state() {
     return state;
+  }
+
+  @Override
+  public dev.arbor.ProcessInfo.Kind kind() {
+    return type.kind();
+  }
+
+  @Override
+  public String serverClass() {
+    return type.serverClass();
   }
 
   /** The loop of the server the current thread runs, or an error naming {@code what} was misused. */

@@ -1,5 +1,6 @@
 package dev.arbor.server;
 
+import dev.arbor.ProcessInfo;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,8 +17,10 @@ public final class ServerType<S, M> {
   private final Dispatcher<S, M> dispatcher;
   private final boolean trapExits;
   private final Duration defaultCallTimeout;
+  private final ProcessInfo.Kind kind;
 
   private ServerType(Builder<S, M> b) {
+    this.kind = b.kind;
     this.serverClass = b.serverClass;
     this.clientClass = b.clientClass;
     this.dispatcher = b.dispatcher;
@@ -57,6 +60,11 @@ public final class ServerType<S, M> {
     return defaultCallTimeout;
   }
 
+  /** What {@code Proc.info} calls a process running this server: {@code SERVER} unless the runtime's own. */
+  public ProcessInfo.Kind kind() {
+    return kind;
+  }
+
   @Override
   public String toString() {
     return serverClass;
@@ -69,6 +77,7 @@ public final class ServerType<S, M> {
     private final Dispatcher<S, M> dispatcher;
     private boolean trapExits;
     private Duration defaultCallTimeout = Duration.ofSeconds(5);
+    private ProcessInfo.Kind kind = ProcessInfo.Kind.SERVER;
 
     private Builder(Class<?> serverClass, Class<?> clientClass, Dispatcher<S, M> dispatcher) {
       this.serverClass = Objects.requireNonNull(serverClass, "serverClass").getName();
@@ -88,6 +97,12 @@ public final class ServerType<S, M> {
         throw new IllegalArgumentException("defaultCallTimeoutMillis must be positive: " + millis);
       }
       this.defaultCallTimeout = Duration.ofMillis(millis);
+      return this;
+    }
+
+    /** For the runtime's own servers (supervisors, agents, the registry): what {@code Proc.info} calls them. */
+    public Builder<S, M> kind(ProcessInfo.Kind kind) {
+      this.kind = Objects.requireNonNull(kind, "kind");
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.arbor.Exit;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
+import dev.arbor.ProcessInfo;
 import dev.arbor.server.CallContext;
 import dev.arbor.server.Dispatcher;
 import dev.arbor.server.ServerFactory;
@@ -36,6 +37,7 @@ final class SupervisorServer implements Dispatcher<SupervisorState, Request> {
   private static ServerType<SupervisorState, Request> type(Class<?> handle) {
     return ServerType.builder(handle, handle, DISPATCH)
         .trapExits(true)
+        .kind(ProcessInfo.Kind.SUPERVISOR)
         .defaultCallTimeoutMillis(FOREVER.toMillis())
         .build();
   }

@@ -1,6 +1,7 @@
 package dev.arbor.task;
 
 import dev.arbor.ExitReason;
+import dev.arbor.internal.Described;
 import dev.arbor.internal.Process;
 import dev.arbor.supervisor.ChildSpec;
 import dev.arbor.supervisor.DynamicSupervisor;
@@ -60,6 +61,7 @@ abstract class Launcher {
   <R> Task<R> launch(Process owner, Callable<? extends R> fn, TaskSlot slot) {
     Objects.requireNonNull(fn, "fn");
     Process task = Process.create(false, null);
+    task.attachment = Described.TASK;
     if (!task.addWatch(slot)) {
       throw new IllegalStateException("a task process that has not started yet has exited: " + task.pid());
     }

@@ -5,7 +5,6 @@ import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
-import dev.arbor.ProcessExit;
 import dev.arbor.server.Server;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.Requests.CountChildren;
@@ -118,10 +117,11 @@ final class SupervisorState {
     Optional<Pid> started;
     try {
       started = spec.start().start();
-    } catch (ProcessExit e) {
-      throw e;
     } catch (Throwable t) {
-      Proc.self(); // if this supervisor was killed meanwhile, unwind now rather than report the child
+      // If this supervisor was killed meanwhile, unwind now rather than report the child. Otherwise a
+      // ProcessExit is Proc.exit(reason) in the start function: OTP's supervisor catches that as a
+      // failed start too.
+      Proc.self();
       return new Outcome(null, t);
     }
     if (started == null) {

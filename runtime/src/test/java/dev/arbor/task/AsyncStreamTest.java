@@ -359,12 +359,27 @@ class AsyncStreamTest {
     }
   }
 
+  @RepeatedTest(10)
+  void zeroStreamTimeoutIsAcceptedAndTimesOutATaskStillRunning() {
+    Pid test = Proc.self();
+    StreamOptions noTime = StreamOptions.defaults().timeout(Duration.ZERO)
+        .onTimeout(StreamOptions.OnTimeout.KILL_TASK);
+    assertEquals(Duration.ZERO, noTime.timeout());
+
+    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(1), reportingAndBlocking(test), noTime)) {
+      assertEquals(List.of(new TaskResult.Exit<>(ExitReason.timeout())), results.toList());
+    }
+    assertFalse(next(Started.class).pid().isAlive(), "the task that ran out of time was killed");
+  }
+
   @Test
   void streamOptionsRejectBadValuesNamingThem() {
     IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
         () -> StreamOptions.defaults().maxConcurrency(0));
     assertTrue(zero.getMessage().contains("maxConcurrency") && zero.getMessage().contains("0"), zero.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> StreamOptions.defaults().timeout(Duration.ZERO));
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> StreamOptions.defaults().timeout(Duration.ofMillis(-1)));
+    assertTrue(negative.getMessage().contains("must not be negative: PT-0.001S"), negative.getMessage());
     assertEquals("perTask", assertThrows(NullPointerException.class, () -> StreamOptions.defaults().timeout(null)).getMessage());
     assertEquals("items", assertThrows(NullPointerException.class, () -> Task.asyncStream(null, i -> i)).getMessage());
     assertEquals(Runtime.getRuntime().availableProcessors(), StreamOptions.defaults().maxConcurrency());

@@ -96,7 +96,10 @@ public final class Task<R> {
    * tasks run at once, and tasks start only while the consumer waits for a result: items are taken
    * from {@code items} as tasks start. Results come in input order, or as tasks finish when {@code
    * ordered} is false. A task that crashes reaches the consumer through its link (see the class
-   * comment); one that outlives {@code timeout} is handled as {@code onTimeout} says.
+   * comment); one that outlives {@code timeout} is handled as {@code onTimeout} says. A consumer that
+   * traps exits when it starts consuming gets a crash as that task's {@link TaskResult.Exit}, and no
+   * {@link dev.arbor.Exit} message from any task: as Elixir links the tasks to a helper rather than to
+   * the consumer, they are not linked to it, and the consumer's exit still reaches those running.
    *
    * <p>The stream must be closed ({@code try (var results = Task.asyncStream(...))}): closing it, or
    * an exception anywhere in its pipeline, kills the tasks still running. Java gives no other sign
@@ -112,6 +115,10 @@ public final class Task<R> {
   /** The task's process. */
   public Pid pid() {
     return process.pid();
+  }
+
+  Process process() {
+    return process;
   }
 
   /** The process that owns the task: the only one that may await it. */

@@ -179,12 +179,6 @@ public final class Diagnostics {
 
   // Rounds and failures.
 
-  public static String unresolvedType(String server, List<String> types) {
-    return "[ArborUnresolvedType] every type in the handler and constructor signatures of a @GenServer class must exist;"
-        + " found no type named " + names(types) + " for " + server
-        + ". Fix the name or its import, or check the processor that should generate it.";
-  }
-
   public static String internalError(String server, Throwable failure) {
     return "[ArborInternalError] the Arbor processor must never fail; found " + failure + " while processing " + server
         + ". This is a bug in Arbor: please report it with this message and the class that triggered it.\n"

@@ -10,14 +10,17 @@ import dev.arbor.processor.validate.ServerValidator;
 import dev.arbor.processor.validate.ValidationReport;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -48,6 +51,9 @@ final class ServerRounds {
 
   /** Top-level types of this compilation's sources so far, generated ones included. */
   private final Set<String> sourceTypes = new java.util.HashSet<>();
+
+  /** The clients generated so far, by qualified name, with the server each was generated for. */
+  private final Map<String, String> generatedFor = new HashMap<>();
 
   /** Deferred types by qualified name; re-read each round. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -106,6 +112,12 @@ final class ServerRounds {
   }
 
   private void processOne(TypeElement type) {
+    if (env.getSourceVersion().compareTo(SourceVersion.RELEASE_21) < 0) {
+      // The generated dispatcher switches over a sealed type with patterns, final in Java 21: at an
+      // older release javac would fail inside generated code, pointing at no line of the user's.
+      messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.release(env.getSourceVersion()), type);
+      return;
+    }
     if (!reader.unresolvedTypes(type).isEmpty()) {
       deferred.add(type.getQualifiedName().toString());
       return;
@@ -119,19 +131,20 @@ final class ServerRounds {
     String client = server.packageName().isEmpty()
         ? server.options().clientName()
         : server.packageName() + "." + server.options().clientName();
+    // A client of that name already exists: javac would only warn, then fail with "duplicate class"
+    // on the generated file; or the Filer refuses it, when another server generated it in this round.
+    String clientExists = Diagnostics.clientExists(server.options().clientName(), server.packageName(),
+        generatedFor.get(client));
     if (sourceTypes.contains(client)) {
-      // javac would only warn, then fail with "duplicate class" on the generated file.
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+      messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
       return;
     }
     var file = generator.generate(server, generatedAnnotationVisibleFrom(type));
     try {
       file.writeTo(env.getFiler());
+      generatedFor.put(client, type.getQualifiedName().toString());
     } catch (FilerException e) {
-      // Another server in this round already generated a client of this name.
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+      messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
     } catch (IOException e) {
       messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.internalError(type.getQualifiedName().toString(), e),
           type);

@@ -236,10 +236,17 @@ public final class Proc {
     me.checkAlive();
   }
 
-  /** Exits the caller with {@code reason}; throws {@link ProcessExit} to unwind its thread. */
+  /**
+   * Exits the caller with {@code reason}; throws {@link ProcessExit} to unwind its thread. In a
+   * server's handler the server first runs {@code @Terminate} with {@code reason}, as {@code
+   * gen_server} does for {@code exit(Reason)} thrown from a callback.
+   */
   public static void exit(ExitReason reason) {
     Objects.requireNonNull(reason, "reason");
     Process me = Process.current();
+    if (me.attachment instanceof dev.arbor.internal.CatchesExits) {
+      throw new ProcessExit(reason); // still alive: the server loop terminates, then exits
+    }
     me.exit(reason);
     me.checkAlive();
   }

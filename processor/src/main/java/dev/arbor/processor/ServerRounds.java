@@ -10,7 +10,7 @@ import dev.arbor.processor.validate.ServerValidator;
 import dev.arbor.processor.validate.ValidationReport;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -28,9 +29,15 @@ import javax.tools.Diagnostic;
 
 /**
  * Carries {@code @GenServer} types through the rounds. A type whose signatures mention a type that
- * does not exist yet is put off to the next round, since another processor may be about to
- * generate it; only in the last round is that reported. Every other type is read, validated and,
- * if clean, generated, each inside a guard so that one class's surprise never stops the others.
+ * does not exist yet is put off to the next round, since another processor (or this one, for a
+ * client another server uses) may be about to generate it. Every other type is read, validated
+ * and, if clean, generated, each inside a guard so that one class's surprise never stops the others.
+ *
+ * <p>A type still put off when the rounds end is not reported. Either its missing type never
+ * appeared, and javac itself reports {@code cannot find symbol} at each place that names it; or an
+ * error elsewhere (or a warning under {@code -Werror}) ended the rounds before the type could be
+ * taken up again, and the build fails on that error. Saying the type is missing would then be
+ * false and point at correct code: its client comes once the other error is fixed.
  */
 final class ServerRounds {
   private final ProcessingEnvironment env;
@@ -45,8 +52,11 @@ final class ServerRounds {
   /** Top-level types of this compilation's sources so far, generated ones included. */
   private final Set<String> sourceTypes = new java.util.HashSet<>();
 
-  /** Deferred types by qualified name, with what they were waiting for; re-read each round. */
-  private final Map<String, Set<String>> deferred = new LinkedHashMap<>();
+  /** The clients generated so far, by qualified name, with the server each was generated for. */
+  private final Map<String, String> generatedFor = new HashMap<>();
+
+  /** Deferred types by qualified name; re-read each round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
 
   ServerRounds(ProcessingEnvironment env, String processorName, Consumer<TypeElement> beforeEachServer) {
     this.env = env;
@@ -60,7 +70,7 @@ final class ServerRounds {
 
   void process(RoundEnvironment round) {
     if (round.processingOver()) {
-      reportStillDeferred();
+      deferred.clear(); // see ServerRounds' class comment: javac or another class has said what is wrong
       return;
     }
     for (Element root : round.getRootElements()) {
@@ -83,7 +93,7 @@ final class ServerRounds {
   /** Last round's deferred types (fetched afresh: elements from older rounds may be stale), then this round's. */
   private List<TypeElement> candidates(RoundEnvironment round) {
     Set<TypeElement> result = new LinkedHashSet<>();
-    for (String name : List.copyOf(deferred.keySet())) {
+    for (String name : List.copyOf(deferred)) {
       TypeElement type = elements.getTypeElement(name);
       deferred.remove(name);
       if (type != null) {
@@ -102,9 +112,14 @@ final class ServerRounds {
   }
 
   private void processOne(TypeElement type) {
-    Set<String> missing = reader.unresolvedTypes(type);
-    if (!missing.isEmpty()) {
-      deferred.put(type.getQualifiedName().toString(), missing);
+    if (env.getSourceVersion().compareTo(SourceVersion.RELEASE_21) < 0) {
+      // The generated dispatcher switches over a sealed type with patterns, final in Java 21: at an
+      // older release javac would fail inside generated code, pointing at no line of the user's.
+      messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.release(env.getSourceVersion()), type);
+      return;
+    }
+    if (!reader.unresolvedTypes(type).isEmpty()) {
+      deferred.add(type.getQualifiedName().toString());
       return;
     }
     ServerModel server = reader.read(type);
@@ -116,19 +131,20 @@ final class ServerRounds {
     String client = server.packageName().isEmpty()
         ? server.options().clientName()
         : server.packageName() + "." + server.options().clientName();
+    // A client of that name already exists: javac would only warn, then fail with "duplicate class"
+    // on the generated file; or the Filer refuses it, when another server generated it in this round.
+    String clientExists = Diagnostics.clientExists(server.options().clientName(), server.packageName(),
+        generatedFor.get(client));
     if (sourceTypes.contains(client)) {
-      // javac would only warn, then fail with "duplicate class" on the generated file.
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+      messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
       return;
     }
     var file = generator.generate(server, generatedAnnotationVisibleFrom(type));
     try {
       file.writeTo(env.getFiler());
+      generatedFor.put(client, type.getQualifiedName().toString());
     } catch (FilerException e) {
-      // Another server in this round already generated a client of this name.
-      messager.printMessage(Diagnostic.Kind.ERROR,
-          Diagnostics.clientExists(server.options().clientName(), server.packageName()), type);
+      messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
     } catch (IOException e) {
       messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.internalError(type.getQualifiedName().toString(), e),
           type);
@@ -147,16 +163,4 @@ final class ServerRounds {
         : elements.getTypeElement(module, name) != null;
   }
 
-  private void reportStillDeferred() {
-    for (Map.Entry<String, Set<String>> entry : deferred.entrySet()) {
-      TypeElement type = elements.getTypeElement(entry.getKey());
-      String message = Diagnostics.unresolvedType(entry.getKey(), List.copyOf(entry.getValue()));
-      if (type != null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, message, type);
-      } else {
-        messager.printMessage(Diagnostic.Kind.ERROR, message);
-      }
-    }
-    deferred.clear();
-  }
 }

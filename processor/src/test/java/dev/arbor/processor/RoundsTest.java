@@ -1,6 +1,7 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -69,13 +70,51 @@ class RoundsTest {
   }
 
   @Test
-  void typeThatNeverAppearsIsReportedInTheLastRound() {
+  void typeThatNeverAppearsIsLeftToJavacsOwnError() {
     Compilation compilation = Compilations.compile(BOOTH);
-    // Ours, plus javac's own "cannot find symbol" for each of the four signatures naming Ticket.
-    assertThat(compilation).hadErrorCount(5);
-    assertThat(compilation).hadErrorContaining("[ArborUnresolvedType]").inFile(BOOTH)
-        .onLineContaining("public final class Booth");
-    assertThat(compilation).hadErrorContaining("found no type named Ticket");
+    // javac's "cannot find symbol" for each of the four signatures naming Ticket, and nothing of ours on top.
+    assertThat(compilation).hadErrorCount(4);
     assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(BOOTH).onLineContaining("Ticket take()");
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(BOOTH).onLineContaining("Booth(Ticket first)");
+    assertTrue(compilation.errors().stream().noneMatch(e -> e.getMessage(null).contains("[Arbor")),
+        compilation.errors().toString());
+  }
+
+  private static final JavaFileObject WORKER = Sources.of("Worker", """
+      @GenServer
+      public final class Worker {
+        @Call public int work(int n) { return n * 2; }
+      }
+      """);
+
+  /** Correct, but names the client generated for Worker, so it waits a round for it. */
+  private static final JavaFileObject POOL = Sources.of("Pool", """
+      @GenServer
+      public final class Pool {
+        @Call public int size(List<WorkerClient> workers) { return workers.size(); }
+      }
+      """);
+
+  private static final JavaFileObject BROKEN = Sources.of("Broken", """
+      @GenServer
+      public final class Broken {
+        @Cast public int poke() { return 1; }
+      }
+      """);
+
+  @Test
+  void serverNamingAClientGeneratedInTheSameBuildGetsItsClient() {
+    Compilation compilation = Compilations.compile(WORKER, POOL);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.PoolClient").contentsAsUtf8String()
+        .contains("public int size(List<WorkerClient> workers)");
+  }
+
+  @Test
+  void deferredServerIsNotReportedMissingWhenAnotherClassHasErrors() {
+    Compilation compilation = Compilations.compile(WORKER, POOL, BROKEN);
+    // The @Cast's error ends the rounds before Pool is taken up again; WorkerClient exists by then.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborCastReturn]").inFile(BROKEN).onLineContaining("int poke()");
   }
 }

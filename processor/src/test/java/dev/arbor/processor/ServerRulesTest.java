@@ -141,8 +141,39 @@ class ServerRulesTest {
         """);
     Compilation compilation = Compilations.compile(first, second);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[ArborClientExists]").inFile(second)
-        .onLineContaining("public final class Second");
+    assertThat(compilation).hadErrorContaining("[ArborClientExists] the client's name must be free in its package;"
+        + " found Shared in test, the client generated for @GenServer test.First. Set @GenServer(clientName = \"...\")"
+        + " to another name.").inFile(second).onLineContaining("public final class Second");
+  }
+
+  @Test
+  void clientNameErrorSuggestsThisServersOwnDefault() {
+    JavaFileObject gauge = Sources.of("Gauge", """
+        @GenServer(clientName = "not a name")
+        public final class Gauge {
+          @Call public int get() { return 0; }
+        }
+        """);
+    Compilation compilation = Compilations.compile(gauge);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborClientName] clientName must be a Java class name that differs"
+        + " from the server's own; found \"not a name\". Choose another name, such as \"GaugeClient\".")
+        .inFile(gauge).onLineContaining("clientName = \"not a name\"");
+  }
+
+  @Test
+  void olderReleaseGetsATaggedError() {
+    JavaFileObject counter = Sources.of("Counter", """
+        @GenServer
+        public final class Counter {
+          @Call public int get() { return 0; }
+        }
+        """);
+    Compilation compilation = Compilations.javac().withOptions("--release", "17").compile(counter);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborRelease] a @GenServer class must be compiled for Java 21 or"
+        + " newer, as its generated client uses pattern matching in switch; found release 17. Compile with"
+        + " --release 21 or newer.").inFile(counter).onLineContaining("public final class Counter");
   }
 
   @Test

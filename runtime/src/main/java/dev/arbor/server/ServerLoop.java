@@ -4,6 +4,7 @@ import dev.arbor.Exit;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.ProcessExit;
+import dev.arbor.internal.CatchesExits;
 import dev.arbor.internal.Described;
 import dev.arbor.internal.Process;
 import dev.arbor.observe.ArborEvents;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * generated {@link Dispatcher}. Replies, deferred replies, continues, stop requests, hibernation,
  * {@code @Terminate} and crash reports all live here.
  */
-final class ServerLoop<S, M> implements CallContext, Process.Body, Described {
+final class ServerLoop<S, M> implements CallContext, Process.Body, Described, CatchesExits {
   /** What the start slot is answered with once {@code @Init} has run. */
   static final Object STARTED = new Object();
 
@@ -73,8 +74,10 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described {
       state = factory.create();
       factory = null;
       dispatcher.init(state);
-    } catch (ProcessExit killed) {
-      throw killed;
+    } catch (ProcessExit e) {
+      self.checkAlive(); // killed while starting
+      detachFromStarter(); // Proc.exit(reason) in @Init: a failed start, as gen_server's init_it has it
+      throw e;
     } catch (Throwable t) {
       detachFromStarter();
       throw new ProcessExit(ExitReason.crash(t));
@@ -210,17 +213,13 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described {
     }
   }
 
-  private void crashed(Throwable t) throws Throwable {
-    if (t instanceof ProcessExit) {
-      throw t; // killed, or Proc.exit from the handler: no @Terminate, as for a kill in OTP
+  private void crashed(Throwable t) {
+    if (t instanceof ProcessExit || t instanceof InterruptedException) {
+      self.checkAlive(); // killed: exit with the signal's reason, and no @Terminate, as in OTP
     }
-    if (t instanceof InterruptedException) {
-      self.checkAlive(); // an exit signal is pending: exit with its reason, not as a crash
-    }
-    ExitReason reason = ExitReason.crash(t);
-    ServerReports.crash(type, self, name, lastMessage, state, reason);
-    terminate(reason);
-    throw new ProcessExit(reason);
+    // Still alive, so a ProcessExit is Proc.exit(reason) thrown by the handler: gen_server catches
+    // exit(Reason) from a callback, runs terminate(Reason, State), then exits with Reason.
+    stop(t instanceof ProcessExit thrown ? thrown.reason() : ExitReason.crash(t));
   }
 
   /** Runs {@code @Terminate} and exits with {@code reason} (or with the crash of {@code @Terminate}). */
@@ -237,7 +236,11 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described {
       dispatcher.terminate(state, reason);
       return reason;
     } catch (ProcessExit e) {
-      throw e;
+      self.checkAlive(); // killed while terminating
+      if (!e.reason().isClean()) {
+        ServerReports.crash(type, self, name, "@Terminate(" + reason + ")", state, e.reason());
+      }
+      return e.reason(); // Proc.exit(other) in @Terminate: exit with that, as gen_server re-raises it
     } catch (Throwable t) {
       ExitReason crash = ExitReason.crash(t);
       ServerReports.crash(type, self, name, "@Terminate(" + reason + ")", state, crash);

@@ -41,11 +41,14 @@ public final class ChildSpec {
       return BrutalKill.INSTANCE;
     }
 
-    /** Send {@code shutdown}, wait up to {@code timeout} for the exit, then kill. */
+    /**
+     * Send {@code shutdown}, wait up to {@code timeout} for the exit, then kill. Zero is allowed, as
+     * in OTP: a child that traps exits gets no grace and is killed unless it is already gone.
+     */
     static Shutdown timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("shutdown timeout must be positive: " + timeout);
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("shutdown timeout must not be negative: " + timeout);
       }
       return new Timeout(timeout);
     }

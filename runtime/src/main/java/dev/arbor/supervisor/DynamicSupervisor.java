@@ -90,7 +90,9 @@ public final class DynamicSupervisor {
   }
 
   /**
-   * Stops the child {@code pid} as its spec's shutdown says, and forgets it.
+   * Stops the child {@code pid} as its spec's shutdown says, and forgets it. A child whose restart
+   * failed, and which the supervisor is retrying, is still known by the pid it had before it exited:
+   * terminating that pid ends the retries (as in Elixir).
    *
    * @throws IllegalArgumentException if {@code pid} is not a child of this supervisor
    */

@@ -4,6 +4,7 @@ import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,13 +110,24 @@ public final class PartitionSupervisor {
   }
 
   /**
-   * The partition {@code key} routes to: its {@code hashCode()} modulo the partition count, made
-   * non-negative, so equal keys always go to the same partition and integer keys {@code 0..n-1} go
-   * to partitions {@code 0..n-1}.
+   * The partition {@code key} routes to. An integer key ({@link Integer}, {@link Long}, {@link
+   * Short}, {@link Byte}, {@link BigInteger}) goes where Elixir sends it, {@code rem(abs(key),
+   * partitions)}: key {@code -1} of 3 partitions goes to partition 1. Any other key goes to its
+   * {@code hashCode()} modulo the partition count, made non-negative (Elixir hashes those with {@code
+   * :erlang.phash2}, which has no Java counterpart), so equal keys always share a partition.
    */
   public int partition(Object key) {
     Objects.requireNonNull(key, "key");
-    return Math.floorMod(key.hashCode(), table.length());
+    int n = table.length();
+    return switch (key) {
+      // |key % n| is rem(abs(key), n), and cannot overflow as Math.abs(Long.MIN_VALUE) would.
+      case Integer i -> Math.abs(i % n);
+      case Long l -> (int) Math.abs(l % n);
+      case Short s -> Math.abs(s % n);
+      case Byte b -> Math.abs(b % n);
+      case BigInteger big -> big.abs().mod(BigInteger.valueOf(n)).intValue();
+      default -> Math.floorMod(key.hashCode(), n);
+    };
   }
 
   /**

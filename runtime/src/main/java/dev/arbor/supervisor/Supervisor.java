@@ -149,7 +149,8 @@ public final class Supervisor {
 
   /**
    * Stops the child {@code id} as its spec's shutdown says; the spec stays (so {@link #restartChild}
-   * can start it again), except a temporary child's.
+   * can start it again), except a temporary child's. A child that is restarting (its restart failed
+   * and a retry is queued) stops being retried, as in OTP.
    *
    * @throws IllegalArgumentException if there is no such child
    */

@@ -5,7 +5,6 @@ import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
-import dev.arbor.ProcessExit;
 import dev.arbor.server.Server;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.Requests.CountChildren;
@@ -118,10 +117,11 @@ final class SupervisorState {
     Optional<Pid> started;
     try {
       started = spec.start().start();
-    } catch (ProcessExit e) {
-      throw e;
     } catch (Throwable t) {
-      Proc.self(); // if this supervisor was killed meanwhile, unwind now rather than report the child
+      // If this supervisor was killed meanwhile, unwind now rather than report the child. Otherwise a
+      // ProcessExit is Proc.exit(reason) in the start function: OTP's supervisor catches that as a
+      // failed start too.
+      Proc.self();
       return new Outcome(null, t);
     }
     if (started == null) {
@@ -407,7 +407,8 @@ final class SupervisorState {
     if (child == null) {
       return notFound(id);
     }
-    child.restarting = false;
+    child.restarting = false; // a queued retry now finds nothing to do (OTP: pid undefined)
+    child.pidBeforeRestart = null;
     stopChild(child);
     if (child.isTemporary()) {
       children.remove(child);
@@ -418,10 +419,28 @@ final class SupervisorState {
   private Object terminatePid(Pid pid) {
     Child child = byPid.get(pid);
     if (child == null) {
+      child = restartingFrom(pid);
+    }
+    if (child == null) {
       return Refused.badArgument(pid + " is not a child of " + label);
     }
+    child.restarting = false; // its queued retry now finds nothing to do
+    child.pidBeforeRestart = null;
     stopChild(child);
     forget(child);
+    return null;
+  }
+
+  /**
+   * The child whose restart failed after {@code pid} exited. Elixir keeps such a child under its old
+   * pid, so that {@code terminate_child(sup, old_pid)} is the way to stop the retries.
+   */
+  private Child restartingFrom(Pid pid) {
+    for (Child c : children) {
+      if (c.restarting && pid.equals(c.pidBeforeRestart)) {
+        return c;
+      }
+    }
     return null;
   }
 

@@ -28,7 +28,9 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
   private final Function<? super T, ? extends R> fn;
   private final StreamOptions options;
   private final long timeoutNanos;
-  private final Launcher launcher;
+  private Launcher launcher;
+  /** Set when the consumer traps exits: its tasks are then not linked to it, and this stands in (Elixir). */
+  private ConsumerWatch consumerWatch;
   private final Completions completions = new Completions();
   /** Started and not yet handed over, in start order. */
   private final ArrayDeque<Running<R>> window = new ArrayDeque<>();
@@ -103,7 +105,8 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
       }
       startTasks(me);
       if (window.isEmpty()) {
-        return null; // the input is exhausted and every result was handed over
+        close(); // the input is exhausted and every result was handed over: let go of the consumer
+        return null;
       }
       long wait = enforceTimeouts();
       completions.waiter = Thread.currentThread();
@@ -138,6 +141,14 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
     if (owner == null) {
       owner = me;
       input = Objects.requireNonNull(items.iterator(), "items.iterator() returned null");
+      if (launcher.links() && me.trapsExits()) {
+        // Linked tasks would leave an Exit message per task in a trapping consumer's mailbox.
+        launcher = launcher.unlinked();
+        consumerWatch = new ConsumerWatch();
+        if (!me.addWatch(consumerWatch)) {
+          me.checkAlive();
+        }
+      }
     } else if (me != owner) {
       throw new IllegalStateException("an async stream is consumed by the process that started consuming it, "
           + owner.pid() + ", not " + me.pid());
@@ -151,6 +162,9 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
       Running<R> run = (Running<R>) slot.tag;
       run.finished = true;
       running--;
+      if (consumerWatch != null) {
+        consumerWatch.finished(run.task.process());
+      }
       if (!options.ordered()) {
         ready.add(run);
       }
@@ -163,6 +177,9 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
       Running<R> run = new Running<>(System.nanoTime() + timeoutNanos);
       TaskSlot slot = new TaskSlot(completions, run);
       run.task = launcher.launch(me, () -> fn.apply(item), slot);
+      if (consumerWatch != null) {
+        consumerWatch.started(me, run.task.process());
+      }
       window.add(run);
       running++;
     }
@@ -226,6 +243,9 @@ final class AsyncStream<T, R> implements Spliterator<TaskResult<R>> {
       return;
     }
     closed = true;
+    if (consumerWatch != null) {
+      owner.removeWatch(consumerWatch);
+    }
     for (Running<R> run : window) {
       if (!run.finished) {
         run.task.kill();

@@ -57,6 +57,25 @@ abstract class Launcher {
 
   abstract void start(Process task, Process.Body body);
 
+  /** Whether the tasks this starts are linked to their owner. */
+  boolean links() {
+    return link;
+  }
+
+  /** This launcher, starting its tasks without the link to their owner. */
+  Launcher unlinked() {
+    if (!link) {
+      return this;
+    }
+    Launcher linked = this;
+    return new Launcher(false) {
+      @Override
+      void start(Process task, Process.Body body) {
+        linked.start(task, body);
+      }
+    };
+  }
+
   /** Starts {@code fn} as a task of {@code owner} whose result lands in {@code slot}. */
   <R> Task<R> launch(Process owner, Callable<? extends R> fn, TaskSlot slot) {
     Objects.requireNonNull(fn, "fn");

@@ -48,11 +48,15 @@ public final class StreamOptions {
     return new StreamOptions(maxConcurrency, inInputOrder, timeout, onTimeout);
   }
 
-  /** How long each task may run, counted from its start. A very long duration means no limit. */
+  /**
+   * How long each task may run, counted from its start. A very long duration means no limit; zero
+   * (as Elixir's {@code timeout: 0}) lets through only results that are already in when the stream
+   * looks.
+   */
   public StreamOptions timeout(Duration perTask) {
     Objects.requireNonNull(perTask, "perTask");
-    if (perTask.isNegative() || perTask.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + perTask);
+    if (perTask.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + perTask);
     }
     return new StreamOptions(maxConcurrency, ordered, perTask, onTimeout);
   }

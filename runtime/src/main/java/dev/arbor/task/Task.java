@@ -37,11 +37,13 @@ public final class Task<R> {
   /** How long a linked task's exit signal may take to reach its owner after its result did. */
   private static final long LINK_GRACE_NANOS = 1_000_000_000L;
 
+  /** Null for a task made by {@link #completed}, which never ran in a process. */
   private final Process process;
   private final Process owner;
   final TaskSlot slot;
   private volatile boolean linked;
-  private volatile boolean shutDown;
+  /** How the owner let go of the task ("shut down", "ignored"); null while it may still await it. */
+  private volatile String released;
 
   Task(Process process, Process owner, TaskSlot slot, boolean linked) {
     this.process = process;
@@ -56,6 +58,15 @@ public final class Task<R> {
   public static <R> Task<R> async(Callable<? extends R> fn) {
     Objects.requireNonNull(fn, "fn");
     return Launcher.LINKED.launch(Process.current(), fn, new TaskSlot(null, null));
+  }
+
+  /**
+   * A task that has already finished with {@code value}, without a process (Elixir's {@code
+   * Task.completed}): for code that takes tasks but sometimes has the answer at hand. It can be
+   * awaited, yielded, ignored or shut down like any other task; its {@link #pid()} is null.
+   */
+  public static <R> Task<R> completed(R value) {
+    return new Task<>(null, Process.current(), TaskSlot.completed(value), false);
   }
 
   /** Runs {@code body} in a new process that nobody awaits, not linked to the caller (Elixir's {@code Task.start}). */
@@ -96,7 +107,10 @@ public final class Task<R> {
    * tasks run at once, and tasks start only while the consumer waits for a result: items are taken
    * from {@code items} as tasks start. Results come in input order, or as tasks finish when {@code
    * ordered} is false. A task that crashes reaches the consumer through its link (see the class
-   * comment); one that outlives {@code timeout} is handled as {@code onTimeout} says.
+   * comment); one that outlives {@code timeout} is handled as {@code onTimeout} says. A consumer that
+   * traps exits when it starts consuming gets a crash as that task's {@link TaskResult.Exit}, and no
+   * {@link dev.arbor.Exit} message from any task: as Elixir links the tasks to a helper rather than to
+   * the consumer, they are not linked to it, and the consumer's exit still reaches those running.
    *
    * <p>The stream must be closed ({@code try (var results = Task.asyncStream(...))}): closing it, or
    * an exception anywhere in its pipeline, kills the tasks still running. Java gives no other sign
@@ -109,9 +123,13 @@ public final class Task<R> {
 
   // ------------------------------------------------------------------ collecting
 
-  /** The task's process. */
+  /** The task's process; null for a task made by {@link #completed}. */
   public Pid pid() {
-    return process.pid();
+    return process == null ? null : process.pid();
+  }
+
+  Process process() {
+    return process;
   }
 
   /** The process that owns the task: the only one that may await it. */
@@ -170,8 +188,9 @@ public final class Task<R> {
   public Optional<TaskResult<R>> shutdown(Duration timeout) {
     long nanos = Parking.nanos(timeout, "timeout");
     Process me = requireOwner("shutdown");
+    requireNotIgnored("shutdown");
     unlink();
-    shutDown = true;
+    released = "shut down";
     if (!slot.isDone()) {
       Process.signalExits(owner, process, ExitReason.shutdown(), false);
       if (!slot.await(me, nanos)) {
@@ -185,6 +204,7 @@ public final class Task<R> {
   /** Unlinks and kills the task at once (Elixir's {@code Task.shutdown(task, :brutal_kill)}); returns as {@link #shutdown(Duration)}. */
   public Optional<TaskResult<R>> brutalKill() {
     requireOwner("brutalKill");
+    requireNotIgnored("brutalKill");
     kill();
     slot.awaitDead();
     return unlessExpected(ExitReason.killed());
@@ -197,17 +217,9 @@ public final class Task<R> {
    * tasks along), then it throws as {@link #await(Duration)} would.
    */
   public static <R> List<R> awaitMany(Collection<? extends Task<? extends R>> tasks, Duration timeout) {
-    Objects.requireNonNull(tasks, "tasks");
     long nanos = Parking.nanos(timeout, "timeout");
-    List<Task<? extends R>> all = new ArrayList<>(tasks.size());
-    Process me = null;
-    for (Task<? extends R> task : tasks) {
-      Objects.requireNonNull(task, () -> "tasks contains null at index " + all.size());
-      me = task.requireOwner("awaitMany");
-      task.requireRunning("awaitMany");
-      task.slot.waiter = Thread.currentThread();
-      all.add(task);
-    }
+    List<Task<? extends R>> all = owned(tasks, "awaitMany");
+    Process me = Process.currentOrNull();
     long deadline = System.nanoTime() + nanos;
     try {
       for (; ; ) {
@@ -245,6 +257,83 @@ public final class Task<R> {
     return awaitMany(tasks, DEFAULT_TIMEOUT);
   }
 
+  /**
+   * Waits up to {@code timeout} for all of {@code tasks} to finish, and returns each one's result in
+   * the order given: its value or its exit, or empty if it is still running (Elixir's {@code
+   * Task.yield_many}). The tasks still running are then dealt with as {@code onTimeout} says; with
+   * {@link YieldTimeout#IGNORE} or {@link YieldTimeout#KILL_TASK}, a task that finished while being
+   * let go still gives its result. As for {@link #yield}, a linked task's crash that takes the caller
+   * with it is thrown rather than returned.
+   *
+   * @throws IllegalStateException if the caller does not own every task, or one was shut down or ignored
+   */
+  public static <R> List<Optional<TaskResult<R>>> yieldMany(Collection<? extends Task<? extends R>> tasks,
+      Duration timeout, YieldTimeout onTimeout) {
+    Objects.requireNonNull(onTimeout, "onTimeout");
+    long nanos = Parking.nanos(timeout, "timeout");
+    List<Task<? extends R>> all = owned(tasks, "yieldMany");
+    Process me = Process.currentOrNull();
+    long deadline = System.nanoTime() + nanos;
+    try {
+      for (long remaining = nanos; !all.stream().allMatch(t -> t.slot.isDone()) && remaining > 0;
+          remaining = deadline - System.nanoTime()) {
+        Parking.park(me, all, remaining);
+      }
+    } finally {
+      all.forEach(t -> t.slot.waiter = null);
+    }
+    List<Optional<TaskResult<R>>> results = new ArrayList<>(all.size());
+    for (Task<? extends R> task : all) {
+      @SuppressWarnings("unchecked") // a result of R's subtype is a result of R: TaskResult only hands values out
+      Task<R> t = (Task<R>) task;
+      results.add(t.slot.isDone() ? Optional.of(t.settle("yieldMany")) : switch (onTimeout) {
+        case NOTHING -> Optional.empty();
+        case IGNORE -> t.ignore();
+        case KILL_TASK -> t.brutalKill();
+      });
+    }
+    return results;
+  }
+
+  /** {@link #yieldMany(Collection, Duration, YieldTimeout)} leaving the tasks not done running. */
+  public static <R> List<Optional<TaskResult<R>>> yieldMany(Collection<? extends Task<? extends R>> tasks,
+      Duration timeout) {
+    return yieldMany(tasks, timeout, YieldTimeout.NOTHING);
+  }
+
+  /**
+   * Lets the task run on but drops its result and its failure (Elixir's {@code Task.ignore}): it is
+   * unlinked from the owner, so its crash no longer reaches the owner, and it can no longer be
+   * awaited, yielded or shut down. Returns its result if it had already finished, else empty. For a
+   * task whose outcome nobody wants from the start, {@link TaskSupervisor#startChild} says so better.
+   *
+   * @throws IllegalStateException if the caller is not the owner, or the task was shut down or ignored
+   */
+  public Optional<TaskResult<R>> ignore() {
+    requireOwner("ignore");
+    requireRunning("ignore");
+    // A task that finished already is settled while still linked: a crash that is taking the owner
+    // down through the link must do so, as it has in Elixir by the time its DOWN is there to see.
+    Optional<TaskResult<R>> result = slot.isDone() ? Optional.of(settle("ignore")) : Optional.empty();
+    unlink();
+    released = "ignored";
+    return result;
+  }
+
+  /** Checks that the caller owns every task and may still wait for it; makes each wake the caller. */
+  private static <R> List<Task<? extends R>> owned(Collection<? extends Task<? extends R>> tasks, String operation) {
+    Objects.requireNonNull(tasks, "tasks");
+    List<Task<? extends R>> all = new ArrayList<>(tasks.size());
+    for (Task<? extends R> task : tasks) {
+      Objects.requireNonNull(task, () -> "tasks contains null at index " + all.size());
+      task.requireOwner(operation);
+      task.requireRunning(operation);
+      all.add(task);
+    }
+    all.forEach(t -> t.slot.waiter = Thread.currentThread());
+    return all;
+  }
+
   private static List<Pid> killUnfinished(List<? extends Task<?>> tasks) {
     List<Pid> killed = new ArrayList<>();
     for (Task<?> task : tasks) {
@@ -269,8 +358,16 @@ public final class Task<R> {
   }
 
   private void requireRunning(String operation) {
-    if (shutDown) {
-      throw new IllegalStateException("task " + pid() + " was shut down; " + operation + " has nothing to wait for");
+    if (released != null) {
+      throw new IllegalStateException("task " + pid() + " was " + released + "; " + operation
+          + " has nothing to wait for");
+    }
+  }
+
+  /** An ignored task is left alone (Elixir): it can no longer be shut down. */
+  private void requireNotIgnored(String operation) {
+    if ("ignored".equals(released)) {
+      throw new IllegalStateException("task " + pid() + " was ignored; " + operation + " leaves it alone");
     }
   }
 
@@ -285,8 +382,10 @@ public final class Task<R> {
   /** Unlinks and kills the task; it cannot be awaited afterwards. Safe from any thread. */
   void kill() {
     unlink();
-    shutDown = true;
-    process.exit(ExitReason.kill());
+    released = "shut down";
+    if (process != null) {
+      process.exit(ExitReason.kill());
+    }
   }
 
   /**
@@ -351,6 +450,6 @@ public final class Task<R> {
 
   @Override
   public String toString() {
-    return "Task[" + pid() + " owned by " + owner.pid() + "]";
+    return "Task[" + (process == null ? "completed" : pid()) + " owned by " + owner.pid() + "]";
   }
 }

@@ -27,6 +27,14 @@ final class TaskSlot extends Watch {
     this.tag = tag;
   }
 
+  /** A slot that holds {@code value} already, for a task that never ran in a process ({@code Task.completed}). */
+  static TaskSlot completed(Object value) {
+    TaskSlot slot = new TaskSlot(null, null);
+    slot.reply(value);
+    slot.outcome = new TaskResult.Ok<>(value);
+    return slot;
+  }
+
   /** The task's body returned {@code value}; called in the task's process, before it exits. */
   void reply(Object value) {
     reply = value;

@@ -348,6 +348,51 @@ class ServerLoopTest {
   }
 
   @RepeatedTest(20)
+  void procExitInHandlerRunsTerminate() {
+    ServerRef<Msg> server = startCounter(0);
+    dev.arbor.Ref ref = Proc.monitor(server.pid());
+
+    server.cast(new Msg.ExitWith(ExitReason.of("bye")));
+
+    // gen_server catches exit(Reason) from a callback, runs terminate, then exits: the terminate's
+    // message comes first, then the Down with the same reason.
+    expect("terminate:bye");
+    Down down = Proc.receive(Down.class, WAIT).orElseThrow();
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.of("bye"), down.reason());
+  }
+
+  @RepeatedTest(20)
+  void procExitInCallHandlerRunsTerminateAndReachesTheCaller() {
+    ServerRef<Msg> server = startCounter(0);
+
+    ExitException e = assertThrows(ExitException.class,
+        () -> server.call("exit", new Msg.ExitWith(ExitReason.shutdown("done"))));
+
+    assertEquals(ExitReason.shutdown("done"), e.reason());
+    expect("terminate:{shutdown,done}");
+  }
+
+  @RepeatedTest(20)
+  void procExitInInitFailsTheStartWithItsReason() {
+    Pid self = Proc.self();
+    ServerType<TestServer, Msg> exiting = ServerType.builder(TestServer.class, TestServer.class,
+        new TestServer.Dispatch(false, false, false) {
+          @Override
+          public void init(TestServer s) {
+            Proc.exit(ExitReason.of("no thanks"));
+          }
+        }).build();
+
+    StartException e = assertThrows(StartException.class,
+        () -> ServerRef.startLink(exiting, StartOptions.defaults(), () -> new TestServer(self, 0)));
+
+    assertTrue(e.getMessage().contains("no thanks"), e.getMessage());
+    assertTrue(self.isAlive(), "a failed startLink does not signal the caller");
+    assertEquals(Optional.empty(), Proc.receive(Duration.ZERO), "no @Terminate after a failed @Init, as in OTP");
+  }
+
+  @RepeatedTest(20)
   void callerIsTheCallingProcess() {
     ServerRef<Msg> server = startCounter(0);
     assertEquals(Proc.self(), server.call("caller", new Msg.Caller()));

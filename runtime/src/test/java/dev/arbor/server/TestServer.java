@@ -49,6 +49,8 @@ final class TestServer {
     record Hibernate() implements Msg {}
 
     record ThreadOf() implements Msg {}
+
+    record ExitWith(ExitReason reason) implements Msg {}
   }
 
   /** An @Info type hierarchy: the most specific wins, then declaration order. */
@@ -62,7 +64,7 @@ final class TestServer {
 
   static final List<Reply<Object>> PARKED_REPLIES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  static final class Dispatch implements Dispatcher<TestServer, Msg> {
+  static class Dispatch implements Dispatcher<TestServer, Msg> {
     final boolean initIgnores;
     final boolean initThrows;
     final boolean initContinues;
@@ -115,6 +117,10 @@ final class TestServer {
           yield null;
         }
         case Msg.ThreadOf m -> Thread.currentThread();
+        case Msg.ExitWith m -> {
+          Proc.exit(m.reason());
+          yield "still here";
+        }
       };
     }
 

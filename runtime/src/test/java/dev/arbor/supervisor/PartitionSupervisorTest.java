@@ -37,6 +37,24 @@ class PartitionSupervisorTest extends SupervisorTestBase {
     return ps;
   }
 
+  @Test
+  void integerKeysRouteToPartitionsAsElixirDoes() {
+    // Elixir 1.14, PartitionSupervisor with 3 partitions, read back through {:via, PartitionSupervisor, {name, key}}:
+    // -1 -> 1, -2 -> 2, -4 -> 1, 5 -> 2, 7 -> 1, -9223372036854775808 -> 2, 123456789012345678901 -> 1.
+    PartitionSupervisor ps = PartitionSupervisor.unstarted(3, i -> TestWorker.spec("worker-" + i, me));
+    assertEquals(1, ps.partition(-1));
+    assertEquals(2, ps.partition(-2));
+    assertEquals(1, ps.partition(-4));
+    assertEquals(2, ps.partition(5));
+    assertEquals(1, ps.partition(7L));
+    assertEquals(2, ps.partition(Long.MIN_VALUE));
+    assertEquals(1, ps.partition(new java.math.BigInteger("123456789012345678901")));
+    assertEquals(2, ps.partition((short) -5));
+    assertEquals(2, ps.partition((byte) -128));
+    assertEquals(2, ps.partition(Integer.MIN_VALUE), "2^31 rem 3, not an overflowed abs");
+    assertEquals(ps.partition(-1), ps.partition(-1L), "an int and a long of one value share a partition");
+  }
+
   @RepeatedTest(10)
   void partitionKeyAlwaysRoutesToSamePartition() {
     PartitionSupervisor ps = start(4);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
+import dev.arbor.Proc;
 import dev.arbor.server.StartException;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.SupervisorEvent.ChildStarted;
@@ -69,6 +70,22 @@ class SupervisorAdminTest extends SupervisorTestBase {
         () -> sup.startChild(TestWorker.failingWhile("bad", me, () -> true)));
 
     assertTrue(e.getMessage().contains("child \"bad\""), e.getMessage());
+    assertEquals(List.of("a", "b"), sup.whichChildren().stream().map(ChildInfo::id).toList());
+  }
+
+  @RepeatedTest(10)
+  void startFunctionThatCallsProcExitIsAFailedStart() {
+    // OTP's supervisor runs a child's start under catch: exit(Reason) there is a failed start,
+    // not the supervisor's own exit.
+    Supervisor sup = startAB();
+
+    StartException e = assertThrows(StartException.class, () -> sup.startChild(ChildSpec.worker("quits", () -> {
+      Proc.exit(ExitReason.of("not today"));
+      return Optional.empty();
+    })));
+
+    assertTrue(e.getMessage().contains("child \"quits\"") && e.getMessage().contains("not today"), e.getMessage());
+    assertTrue(sup.pid().isAlive());
     assertEquals(List.of("a", "b"), sup.whichChildren().stream().map(ChildInfo::id).toList());
   }
 

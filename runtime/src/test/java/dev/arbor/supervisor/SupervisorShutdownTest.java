@@ -30,6 +30,7 @@ import dev.arbor.supervisor.TestWorker.Terminated;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -104,6 +105,30 @@ class SupervisorShutdownTest extends SupervisorTestBase {
     assertFalse(child.isAlive());
     assertTrue(tookNanos >= timeout.toNanos(), "the supervisor waited the shutdown timeout before killing: "
         + Duration.ofNanos(tookNanos));
+  }
+
+  @RepeatedTest(20)
+  void zeroShutdownTimeoutIsAccepted() {
+    // OTP takes any shutdown of 0 ms or more (Elixir's own supervisor tests use shutdown: 0): the
+    // child is sent shutdown, gets no grace, and is killed unless the signal already ended it.
+    Shutdown noGrace = Shutdown.timeout(Duration.ZERO);
+    assertEquals("0 ms", noGrace.toString());
+    Supervisor sup = Supervisor.start(SupervisorSpec.oneForOne()
+        .child(TestWorker.stubborn("stubborn", me).withShutdown(noGrace))
+        .child(ChildSpec.worker("plain", () -> Optional.of(Proc.spawnLink(() -> {
+          Proc.receive(m -> false, Expect.WAIT);
+        }))).withShutdown(noGrace)));
+    Pid stubborn = next(Started.class).pid();
+    sup.subscribe(me);
+
+    sup.terminateChild("plain");
+    sup.terminateChild("stubborn");
+
+    assertEquals(ExitReason.shutdown(), event(ChildTerminated.class, sup.pid()).reason(),
+        "a child that does not trap exits is ended by the shutdown signal itself");
+    ChildTerminated killed = event(ChildTerminated.class, sup.pid());
+    assertEquals(stubborn, killed.pid());
+    assertEquals(ExitReason.killed(), killed.reason(), "a trapping child is killed without waiting");
   }
 
   @RepeatedTest(10)

@@ -265,14 +265,15 @@ class AsyncStreamTest {
       }
       Proc.receive(m -> m.equals("go"), WAIT);
       return i;
-    }, StreamOptions.defaults().maxConcurrency(3).timeout(Duration.ofMillis(50)))) {
+      // Long enough for item 0 to finish in time on a loaded machine (50 ms was not, on a cold JVM).
+    }, StreamOptions.defaults().maxConcurrency(3).timeout(Duration.ofMillis(300)))) {
       Iterator<TaskResult<Integer>> it = results.iterator();
       assertEquals(new TaskResult.Ok<>(0), it.next());
       for (int n = 0; n < 3; n++) {
         started.add(next(Started.class).pid()); // all three ran before the deadline can pass
       }
       TaskTimeoutException e = assertThrows(TaskTimeoutException.class, it::next);
-      assertEquals(Duration.ofMillis(50), e.timeout());
+      assertEquals(Duration.ofMillis(300), e.timeout());
       assertTrue(started.contains(e.tasks().get(0)), e.tasks() + " " + started);
     }
     started.forEach(p -> assertFalse(p.isAlive(), p + " still runs"));
@@ -331,6 +332,55 @@ class AsyncStreamTest {
     }
   }
 
+  @RepeatedTest(20)
+  void asyncStreamLeavesNoExitMessagesInConsumerMailbox() {
+    Proc.trapExits(true);
+    Pid test = Proc.self();
+    List<TaskResult<Integer>> all;
+    try (var results = Task.asyncStream(range(6), i -> {
+      test.send(new Started(i, Proc.self()));
+      if (i == 3) {
+        throw new IllegalStateException("item 3 failed (on purpose)");
+      }
+      return i;
+    }, StreamOptions.defaults().maxConcurrency(3))) {
+      all = results.toList();
+    }
+    assertEquals(6, all.size());
+    assertInstanceOf(TaskResult.Exit.class, all.get(3));
+    List<Down> downs = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      downs.add(downOf(next(Started.class).pid()));
+    }
+    downs.forEach(d -> assertTrue(d.reason().equals(ExitReason.noproc()), d.toString()));
+    // Elixir's async_stream leaves a trapping caller's mailbox clean; a linked task's Exit would be
+    // delivered within microseconds of its exit, so a quiet window this long means none is coming.
+    TestWaits.noMessage(m -> m instanceof dev.arbor.Exit, Duration.ofMillis(200), "no Exit message from a task");
+  }
+
+  @RepeatedTest(20)
+  void aTrappingConsumersExitStillStopsItsStreamsTasks() {
+    Pid test = Proc.self();
+    Pid consumer = Proc.spawn(() -> {
+      Proc.trapExits(true);
+      try (var results = Task.asyncStream(range(3), reportingAndBlocking(test),
+          StreamOptions.defaults().maxConcurrency(3))) {
+        results.forEach(r -> test.send("result " + r));
+      }
+    });
+    List<dev.arbor.Ref> tasks = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      tasks.add(Proc.monitor(next(Started.class).pid()));
+    }
+
+    Proc.exit(consumer, ExitReason.kill()); // a trapping consumer ignores any gentler signal
+
+    for (dev.arbor.Ref task : tasks) {
+      assertEquals(ExitReason.killed(), down(task).reason(), "the consumer's reason reaches its tasks");
+    }
+    TestWaits.noMessage(m -> m instanceof String r && r.startsWith("result"), Duration.ZERO, "no result");
+  }
+
   @Test
   void emptyInputGivesAnEmptyStream() {
     try (var results = Task.asyncStream(List.<Integer>of(), i -> i)) {
@@ -359,12 +409,28 @@ class AsyncStreamTest {
     }
   }
 
+  @RepeatedTest(10)
+  void zeroStreamTimeoutIsAcceptedAndTimesOutATaskStillRunning() {
+    Pid test = Proc.self();
+    StreamOptions noTime = StreamOptions.defaults().timeout(Duration.ZERO)
+        .onTimeout(StreamOptions.OnTimeout.KILL_TASK);
+    assertEquals(Duration.ZERO, noTime.timeout());
+
+    try (Stream<TaskResult<Integer>> results = Task.asyncStream(range(1), reportingAndBlocking(test), noTime)) {
+      // The task blocks until told to go, so whether it was killed before or after it began, it
+      // never finishes in time.
+      assertEquals(List.of(new TaskResult.Exit<>(ExitReason.timeout())), results.toList());
+    }
+  }
+
   @Test
   void streamOptionsRejectBadValuesNamingThem() {
     IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
         () -> StreamOptions.defaults().maxConcurrency(0));
     assertTrue(zero.getMessage().contains("maxConcurrency") && zero.getMessage().contains("0"), zero.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> StreamOptions.defaults().timeout(Duration.ZERO));
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> StreamOptions.defaults().timeout(Duration.ofMillis(-1)));
+    assertTrue(negative.getMessage().contains("must not be negative: PT-0.001S"), negative.getMessage());
     assertEquals("perTask", assertThrows(NullPointerException.class, () -> StreamOptions.defaults().timeout(null)).getMessage());
     assertEquals("items", assertThrows(NullPointerException.class, () -> Task.asyncStream(null, i -> i)).getMessage());
     assertEquals(Runtime.getRuntime().availableProcessors(), StreamOptions.defaults().maxConcurrency());

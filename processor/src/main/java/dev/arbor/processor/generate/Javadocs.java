@@ -4,11 +4,15 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.arbor.processor.model.ConstructorModel;
+import dev.arbor.processor.model.HandlerKind;
 import dev.arbor.processor.model.HandlerModel;
 import dev.arbor.processor.model.ParameterModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.type.TypeMirror;
 
 /** The client's javadoc: each method carries its handler's comment and a link back to it. */
 final class Javadocs {
@@ -24,7 +28,7 @@ final class Javadocs {
 
   static CodeBlock call(ClientLayout layout, HandlerModel h) {
     CodeBlock link = reference(layout.serverClass(), h.name(), h.parameters());
-    String copied = withoutParam(h.javadoc(), h.replyParameter().map(ParameterModel::name));
+    String copied = copied(layout, h, withoutParam(h.javadoc(), h.replyParameter().map(ParameterModel::name)));
     if (copied.isEmpty()) {
       return CodeBlock.of("Calls {@link $L} and waits for its reply.\n", link);
     }
@@ -47,7 +51,24 @@ final class Javadocs {
     if (h.javadoc().isEmpty()) {
       return CodeBlock.of("Casts to {@link $L}: returns at once and never fails.\n", link);
     }
-    return CodeBlock.of("$L$L@see $L\n", h.javadoc(), seeSeparator(h.javadoc()), link);
+    String copied = copied(layout, h, h.javadoc());
+    return CodeBlock.of("$L$L@see $L\n", copied, seeSeparator(copied), link);
+  }
+
+  /** The server class's own comment, for the client's, with its member links pointed at the server. */
+  static String server(ClientLayout layout, String javadoc) {
+    return CopiedDocs.linksToServer(javadoc, layout.serverClass());
+  }
+
+  private static String copied(ClientLayout layout, HandlerModel h, String javadoc) {
+    Set<String> rethrown = new HashSet<>();
+    for (TypeMirror t : h.relayedThrownTypes()) {
+      if (!CopiedDocs.isUnchecked(t) && TypeName.get(t) instanceof ClassName name) {
+        rethrown.add(name.simpleName());
+        rethrown.add(name.canonicalName());
+      }
+    }
+    return CopiedDocs.forClient(javadoc, layout.serverClass(), rethrown, h.kind() == HandlerKind.CAST);
   }
 
   /** @param options the name of the {@code StartOptions} parameter, or null when there is none */

@@ -1,5 +1,6 @@
 package dev.arbor.processor.model;
 
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 
@@ -14,4 +15,10 @@ public record ClientOptions(
     Optional<AnnotationValue> clientNameValue,
     long defaultCallTimeoutMillis,
     Optional<AnnotationValue> defaultCallTimeoutValue,
-    boolean trapExits) {}
+    boolean trapExits) {
+
+  /** The client's name when {@code clientName} is left out: {@code Outer_InnerClient} for {@code Outer.Inner}. */
+  public static String defaultClientName(List<String> simpleNames) {
+    return String.join("_", simpleNames) + "Client";
+  }
+}

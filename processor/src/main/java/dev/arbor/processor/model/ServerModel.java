@@ -20,6 +20,7 @@ import javax.lang.model.element.TypeParameterElement;
  * @param referencesDeprecated whether generated code must name deprecated elements
  * @param referencesForRemoval whether any of those is deprecated for removal
  * @param inaccessibleBounds types in the class's type parameter bounds the client could not name
+ * @param javadoc the class's doc comment without comment markers, or empty
  */
 public record ServerModel(
     TypeElement element,
@@ -39,7 +40,8 @@ public record ServerModel(
     Set<String> referencedSimpleNames,
     boolean referencesDeprecated,
     boolean referencesForRemoval,
-    List<String> inaccessibleBounds) {
+    List<String> inaccessibleBounds,
+    String javadoc) {
 
   public ServerModel {
     simpleNames = List.copyOf(simpleNames);

@@ -125,7 +125,8 @@ public final class ServerReader {
         simpleNamesUsed,
         used.stream().anyMatch(Deprecation::deprecated),
         used.stream().anyMatch(Deprecation::forRemoval),
-        List.copyOf(inaccessibleBounds));
+        List.copyOf(inaccessibleBounds),
+        DocComments.of(elements, type));
   }
 
   private ConstructorModel readConstructor(ExecutableElement c, String packageName) {
@@ -272,7 +273,7 @@ public final class ServerReader {
     Optional<AnnotationValue> clientNameValue = valueNamed(written, "clientName");
     String clientName = valueNamed(all, "clientName").map(v -> String.valueOf(v.getValue())).orElse("");
     if (clientName.isEmpty()) {
-      clientName = String.join("_", simpleNames) + "Client";
+      clientName = ClientOptions.defaultClientName(simpleNames);
       clientNameValue = Optional.empty();
     }
     long timeout = valueNamed(all, "defaultCallTimeoutMillis")

@@ -39,14 +39,19 @@ public final class Diagnostics {
         + " constructors in " + name + ". Add a non-private constructor: its parameters become the start arguments.";
   }
 
-  public static String clientName(String found) {
+  /** @param suggestion the name the client gets when {@code clientName} is left out */
+  public static String clientName(String found, String suggestion) {
     return "[ArborClientName] clientName must be a Java class name that differs from the server's own; found \""
-        + found + "\". Choose another name, such as \"CounterClient\".";
+        + found + "\". Choose another name, such as \"" + suggestion + "\".";
   }
 
-  public static String clientExists(String client, String packageName) {
-    return "[ArborClientExists] the client's name must be free in its package; found an existing type " + client
-        + (packageName.isEmpty() ? "" : " in " + packageName) + ". Set @GenServer(clientName = \"...\") to another name.";
+  /** @param generatedFor the server whose client already has that name, or null for a type of the user's */
+  public static String clientExists(String client, String packageName, String generatedFor) {
+    String where = packageName.isEmpty() ? "" : " in " + packageName;
+    return "[ArborClientExists] the client's name must be free in its package; found "
+        + (generatedFor == null ? "an existing type " + client + where
+            : client + where + ", the client generated for @GenServer " + generatedFor)
+        + ". Set @GenServer(clientName = \"...\") to another name.";
   }
 
   public static String callTimeout(long found) {
@@ -179,10 +184,10 @@ public final class Diagnostics {
 
   // Rounds and failures.
 
-  public static String unresolvedType(String server, List<String> types) {
-    return "[ArborUnresolvedType] every type in the handler and constructor signatures of a @GenServer class must exist;"
-        + " found no type named " + names(types) + " for " + server
-        + ". Fix the name or its import, or check the processor that should generate it.";
+  public static String release(javax.lang.model.SourceVersion found) {
+    return "[ArborRelease] a @GenServer class must be compiled for Java 21 or newer, as its generated client uses"
+        + " pattern matching in switch; found release " + found.name().substring("RELEASE_".length())
+        + ". Compile with --release 21 or newer.";
   }
 
   public static String internalError(String server, Throwable failure) {

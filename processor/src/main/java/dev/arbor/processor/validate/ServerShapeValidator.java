@@ -1,5 +1,6 @@
 package dev.arbor.processor.validate;
 
+import dev.arbor.processor.model.ClientOptions;
 import dev.arbor.processor.model.ConstructorModel;
 import dev.arbor.processor.model.HandlerModel;
 import dev.arbor.processor.model.ServerModel;
@@ -43,9 +44,10 @@ final class ServerShapeValidator implements Validator {
     String clientName = options.clientName();
     if (!SourceVersion.isIdentifier(clientName) || SourceVersion.isKeyword(clientName)
         || clientName.equals(server.simpleNames().get(0))) {
+      String message = Diagnostics.clientName(clientName, ClientOptions.defaultClientName(server.simpleNames()));
       options.clientNameValue().ifPresentOrElse(
-          v -> report.error(server.element(), server.annotation(), v, Diagnostics.clientName(clientName)),
-          () -> report.error(server.element(), server.annotation(), Diagnostics.clientName(clientName)));
+          v -> report.error(server.element(), server.annotation(), v, message),
+          () -> report.error(server.element(), server.annotation(), message));
     }
     if (options.defaultCallTimeoutMillis() <= 0) {
       long found = options.defaultCallTimeoutMillis();

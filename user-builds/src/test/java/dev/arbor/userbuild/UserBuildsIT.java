@@ -33,6 +33,10 @@ class UserBuildsIT {
     Map<String, String> tutorial = Snippets.files(root.resolve("docs/tutorial.md"));
     assertEquals(java.util.Set.of("pom.xml"), readme.keySet(), "the README gives the pom.xml");
     assertTrue(tutorial.keySet().stream().anyMatch(f -> f.startsWith("src/test/java/")), "the tutorial gives a test");
+    String readmeCounter = Snippets.javaBlocks(root.resolve("README.md")).stream()
+        .filter(b -> b.contains("public final class Counter {")).findFirst().orElseThrow();
+    assertTrue(tutorial.get("src/main/java/com/example/Counter.java").contains(readmeCounter),
+        "the tutorial's Counter is the README's example class, with its package and imports");
     Path project = Files.createDirectories(work.resolve("fresh"));
     for (Map.Entry<String, String> file : readme.entrySet()) {
       write(project, file.getKey(), file.getValue());

@@ -52,7 +52,14 @@ class UserBuildsIT {
         "the testkit test ran:\n" + build.tail());
     UserMaven.Run app = maven.run(project, "-q", "compile", "exec:java");
     assertEquals(0, app.status(), app.tail());
-    assertTrue(app.output().contains("count: 42"), app.tail());
+    String tutorialText = Files.readString(root.resolve("docs/tutorial.md"));
+    String printed = tutorialText.substring(tutorialText.indexOf("## 10. Run it"))
+        .replaceFirst("(?s)^.*?```text\\n(.*?)```.*$", "$1");
+    int at = 0;
+    for (String line : printed.lines().toList()) {
+      at = app.output().indexOf(line, at);
+      assertTrue(at >= 0, "the application should print, in order, what the tutorial says: " + line + "\n" + app.tail());
+    }
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * The machine's {@code mvn}, run as a user runs it on their own project: with a JDK 21+ as
  * JAVA_HOME (the one running this test), against a temporary local repository that holds this
  * build's Arbor artifacts as {@code mvn install} would put them. Everything else comes from the
- * host's local repository, read through a {@code file:} URL, or from Maven Central.
+ * host's local repository, read through a {@code file:} URL (which keeps no checksums, hence
+ * {@code ignore} for it alone), or from Maven Central.
  */
 final class UserMaven {
   /** The longest one Maven run may take; the child Maven is killed then. */
@@ -69,6 +70,7 @@ final class UserMaven {
                 <repository>
                   <id>host-repository</id>
                   <url>%s</url>
+                  <releases><checksumPolicy>ignore</checksumPolicy></releases>
                   <snapshots><enabled>false</enabled></snapshots>
                 </repository>
               </repositories>
@@ -76,6 +78,7 @@ final class UserMaven {
                 <pluginRepository>
                   <id>host-repository</id>
                   <url>%s</url>
+                  <releases><checksumPolicy>ignore</checksumPolicy></releases>
                   <snapshots><enabled>false</enabled></snapshots>
                 </pluginRepository>
               </pluginRepositories>

@@ -46,7 +46,8 @@ final class StateFieldsGenerator {
     return switch (type.getKind()) {
       case TYPEVAR -> erasure(((TypeVariable) type).getUpperBound());
       case INTERSECTION -> erasure(((IntersectionType) type).getBounds().get(0));
-      case DECLARED -> ClassName.get((TypeElement) ((DeclaredType) type).asElement());
+      // An error type (one another processor has yet to generate) is named as the source names it.
+      case DECLARED, ERROR -> ClassName.get((TypeElement) ((DeclaredType) type).asElement());
       case ARRAY -> ArrayTypeName.of(erasure(((ArrayType) type).getComponentType()));
       default -> type.getKind().isPrimitive() ? TypeName.get(type) : ClassName.OBJECT;
     };
@@ -57,7 +58,7 @@ final class StateFieldsGenerator {
     return switch (type.getKind()) {
       case TYPEVAR -> element(((TypeVariable) type).getUpperBound());
       case INTERSECTION -> element(((IntersectionType) type).getBounds().get(0));
-      case DECLARED -> (TypeElement) ((DeclaredType) type).asElement();
+      case DECLARED, ERROR -> (TypeElement) ((DeclaredType) type).asElement();
       case ARRAY -> element(((ArrayType) type).getComponentType());
       default -> null;
     };

@@ -27,10 +27,10 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>{@link #run} starts the tree, blocks, and then ends the JVM: with status 0 when the tree
- * stopped cleanly (its {@code stop}, {@link Arbor#shutdown()}, auto-shutdown after its significant
- * children finished, or the JVM's shutdown hook on Ctrl-C or SIGTERM), and with status 1, the reason
- * in the log, when the tree gave up (its restart intensity was exceeded), exited abnormally, or
- * could not start. Without it a {@code main} that started a tree goes on unaware after the tree is
+ * stopped cleanly (its {@code stop}, {@link Arbor#shutdown()}, or auto-shutdown after its
+ * significant children finished), and with status 1, the reason in the log, when the tree gave up
+ * (its restart intensity was exceeded), exited abnormally, or could not start. On Ctrl-C or SIGTERM
+ * Arbor's shutdown hook stops the tree and the JVM ends as the signal has it. Without it a {@code main} that started a tree goes on unaware after the tree is
  * gone, and its next calls fail with {@code noproc}.
  *
  * <p><b>Deviation</b>: OTP stops the node whenever a permanent application's top supervisor ends,

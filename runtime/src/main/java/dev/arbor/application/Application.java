@@ -3,8 +3,12 @@ package dev.arbor.application;
 import dev.arbor.Arbor;
 import dev.arbor.Down;
 import dev.arbor.ExitException;
+import dev.arbor.ExitReason;
 import dev.arbor.Proc;
+import dev.arbor.Pid;
 import dev.arbor.Ref;
+import dev.arbor.observe.ArborEvents;
+import dev.arbor.observe.RuntimeListener;
 import dev.arbor.supervisor.Supervisor;
 import dev.arbor.supervisor.SupervisorEvent;
 import dev.arbor.supervisor.SupervisorEvent.IntensityExceeded;
@@ -12,8 +16,10 @@ import dev.arbor.supervisor.SupervisorSpec;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -68,50 +74,80 @@ public final class Application {
    */
   public static int runUntilStopped(SupervisorSpec spec) {
     Objects.requireNonNull(spec, "spec");
+    // A supervisor that gives up exits with shutdown, as OTP's does, like one that was asked to stop:
+    // only its IntensityExceeded event tells them apart. Subscribing takes a call after the start,
+    // when a child may already have crashed its way past the limit, so a listener covers the start
+    // and is removed once the subscription stands (a listener makes every call pay for timing).
+    Map<Pid, IntensityExceeded> gaveUp = new ConcurrentHashMap<>();
+    Map<Pid, ExitReason> exitedDuringStart = new ConcurrentHashMap<>(); // a tree's reason if it ends before the monitor
+    RuntimeListener duringStart = new RuntimeListener() {
+      @Override
+      public void supervisorGaveUp(Pid supervisor, String childId, int maxRestarts, Duration period) {
+        gaveUp.put(supervisor, new IntensityExceeded(supervisor, childId, maxRestarts, period));
+      }
+
+      @Override
+      public void exited(Pid pid, ExitReason reason) {
+        exitedDuringStart.put(pid, reason);
+      }
+    };
     Supervisor tree;
-    try {
-      tree = Supervisor.start(spec);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "[arbor.application] the supervision tree failed to start; exiting with status "
-          + FAILED + ": " + e, e);
-      return FAILED;
+    Ref ref;
+    try (Registration listening = new Registration(ArborEvents.addListener(duringStart))) {
+      try {
+        tree = Supervisor.start(spec);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "[arbor.application] the supervision tree failed to start; exiting with status "
+            + FAILED + ": " + e, e);
+        return FAILED;
+      }
+      ref = Proc.monitor(tree.pid());
+      try {
+        tree.subscribe(Proc.self());
+      } catch (ExitException goneAlready) {
+        // It ended before the subscription: its Down (noproc) follows, and the listener saw a give-up.
+      }
     }
-    Ref ref = Proc.monitor(tree.pid());
-    try {
-      tree.subscribe(Proc.self());
-    } catch (ExitException goneAlready) {
-      // It ended before it could tell why (a child that crashed at once, no restarts allowed): a tree
-      // that ends before its main could even watch it did not do its work.
-      Down down = (Down) next(x -> x instanceof Down d && d.ref().equals(ref));
-      LOG.log(Level.ERROR, "[arbor.application] supervisor " + tree.pid() + " ended as soon as it started: "
-          + down.reason() + "; exiting with status " + FAILED);
-      return FAILED;
-    }
-    IntensityExceeded gaveUp = null;
     while (true) {
+      // Every event of the tree is taken, so restarts do not pile up in this thread's mailbox.
       Object m = next(x -> x instanceof SupervisorEvent e && e.supervisor().equals(tree.pid())
           || x instanceof Down d && d.ref().equals(ref));
       if (m instanceof IntensityExceeded e) {
-        gaveUp = e; // the supervisor's Down follows it: a process's messages arrive in order
+        gaveUp.put(tree.pid(), e); // the supervisor's Down follows it: a process's messages arrive in order
       } else if (m instanceof Down down) {
-        return stopped(tree, down, gaveUp);
+        ExitReason reason = down.reason().kind() == ExitReason.Kind.NOPROC
+            ? exitedDuringStart.getOrDefault(tree.pid(), ExitReason.shutdown()) // ended before the monitor
+            : down.reason();
+        return stopped(tree, reason, gaveUp.get(tree.pid()));
       }
     }
   }
 
-  private static int stopped(Supervisor tree, Down down, IntensityExceeded gaveUp) {
+  /** Closes a listener registration, which declares a checked exception it does not throw. */
+  private record Registration(AutoCloseable registration) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        registration.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("removing a runtime listener failed", e);
+      }
+    }
+  }
+
+  private static int stopped(Supervisor tree, ExitReason reason, IntensityExceeded gaveUp) {
     if (gaveUp != null) {
       LOG.log(Level.ERROR, "[arbor.application] supervisor " + tree.pid() + " gave up: child " + gaveUp.id()
           + " exceeded the restart intensity (more than " + gaveUp.maxRestarts()
           + (gaveUp.maxRestarts() == 1 ? " restart" : " restarts") + " in " + gaveUp.period() + "); exiting with status " + FAILED);
       return FAILED;
     }
-    if (!down.reason().isClean()) {
-      LOG.log(Level.ERROR, "[arbor.application] supervisor " + tree.pid() + " exited: " + down.reason()
-          + "; exiting with status " + FAILED, down.reason().cause());
+    if (!reason.isClean()) {
+      LOG.log(Level.ERROR, "[arbor.application] supervisor " + tree.pid() + " exited: " + reason
+          + "; exiting with status " + FAILED, reason.cause());
       return FAILED;
     }
-    LOG.log(Level.INFO, "[arbor.application] supervisor " + tree.pid() + " stopped: " + down.reason());
+    LOG.log(Level.INFO, "[arbor.application] supervisor " + tree.pid() + " stopped: " + reason);
     return CLEAN;
   }
 

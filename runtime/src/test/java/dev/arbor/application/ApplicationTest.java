@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,33 @@ class ApplicationTest {
     assertTrue(ended.err().contains("gave up: child flaky exceeded the restart intensity (more than 1 restart in PT10S);"
         + " exiting with status 1"), ended.err());
     assertTrue(!ended.out().contains("unreachable"), ended.out());
+  }
+
+  // In-process, through runUntilStopped, many times: a tree that ends within its start races the
+  // subscription, and must be judged by why it ended all the same.
+
+  @RepeatedTest(20)
+  void treeThatGivesUpBeforeItIsWatchedIsAFailure() {
+    try {
+      assertEquals(Application.FAILED, Application.runUntilStopped(SupervisorSpec.oneForOne()
+          .maxRestarts(0, Duration.ofSeconds(10))
+          .child(ChildSpec.worker("flaky", () -> java.util.Optional.of(Proc.spawnLink(() -> {
+            throw new IllegalStateException("cannot reach the database");
+          }))))));
+    } finally {
+      Proc.release();
+    }
+  }
+
+  @RepeatedTest(20)
+  void treeWhoseWorkEndsAtOnceIsACleanStop() {
+    try {
+      assertEquals(Application.CLEAN, Application.runUntilStopped(SupervisorSpec.oneForOne()
+          .autoShutdown(AutoShutdown.ANY_SIGNIFICANT)
+          .child(Task.childSpec("job", () -> {}).withSignificant(true))));
+    } finally {
+      Proc.release();
+    }
   }
 
   @Test

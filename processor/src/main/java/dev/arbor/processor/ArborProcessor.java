@@ -66,7 +66,9 @@ public final class ArborProcessor extends AbstractProcessor {
           dev.arbor.processor.validate.Diagnostics.internalError("this round", e));
     }
     // Claim them: they are Arbor's alone, and an unclaimed annotation is a -Xlint:processing
-    // warning, which fails a user's -Xlint:all -Werror build.
+    // warning, which fails a user's -Xlint:all -Werror build. A processor that wants @GenServer
+    // itself must therefore run before this one (processors triggered by their own annotations,
+    // the usual case, are unaffected).
     return true;
   }
 }

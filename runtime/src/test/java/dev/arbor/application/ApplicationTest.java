@@ -26,24 +26,34 @@ import org.junit.jupiter.api.io.TempDir;
 class ApplicationTest {
   private static final long CHILD_JVM_SECONDS = 60;
 
-  /** A tree whose only child crashes at each start: it gives up after one restart. */
+  /** A tree whose only child crashes at each start: it gives up after {@code maxRestarts} restarts. */
+  static SupervisorSpec flakyTree(int maxRestarts) {
+    return SupervisorSpec.oneForOne()
+        .maxRestarts(maxRestarts, Duration.ofSeconds(10))
+        .child(ChildSpec.worker("flaky", () -> java.util.Optional.of(Proc.spawnLink(() -> {
+          throw new IllegalStateException("cannot reach the database");
+        }))));
+  }
+
+  /** A tree whose one significant task runs {@code job}: auto-shutdown then stops it cleanly. */
+  static SupervisorSpec jobTree(Runnable job) {
+    return SupervisorSpec.oneForOne()
+        .autoShutdown(AutoShutdown.ANY_SIGNIFICANT)
+        .child(Task.childSpec("job", job).withSignificant(true));
+  }
+
+  /** A main whose tree gives up after one restart. */
   public static final class GivesUp {
     public static void main(String[] args) {
-      Application.run(SupervisorSpec.oneForOne()
-          .maxRestarts(1, Duration.ofSeconds(10))
-          .child(ChildSpec.worker("flaky", () -> java.util.Optional.of(Proc.spawnLink(() -> {
-            throw new IllegalStateException("cannot reach the database");
-          })))));
+      Application.run(flakyTree(1));
       System.out.println("unreachable: run returned");
     }
   }
 
-  /** A tree whose one significant task finishes its work: auto-shutdown stops it cleanly. */
+  /** A main whose tree finishes its work. */
   public static final class FinishesItsWork {
     public static void main(String[] args) {
-      Application.run(SupervisorSpec.oneForOne()
-          .autoShutdown(AutoShutdown.ANY_SIGNIFICANT)
-          .child(Task.childSpec("job", () -> System.out.println("job done")).withSignificant(true)));
+      Application.run(jobTree(() -> System.out.println("job done")));
       System.out.println("unreachable: run returned");
     }
   }
@@ -84,11 +94,7 @@ class ApplicationTest {
   @RepeatedTest(20)
   void treeThatGivesUpBeforeItIsWatchedIsAFailure() {
     try {
-      assertEquals(Application.FAILED, Application.runUntilStopped(SupervisorSpec.oneForOne()
-          .maxRestarts(0, Duration.ofSeconds(10))
-          .child(ChildSpec.worker("flaky", () -> java.util.Optional.of(Proc.spawnLink(() -> {
-            throw new IllegalStateException("cannot reach the database");
-          }))))));
+      assertEquals(Application.FAILED, Application.runUntilStopped(flakyTree(0)));
     } finally {
       Proc.release();
     }
@@ -97,9 +103,7 @@ class ApplicationTest {
   @RepeatedTest(20)
   void treeWhoseWorkEndsAtOnceIsACleanStop() {
     try {
-      assertEquals(Application.CLEAN, Application.runUntilStopped(SupervisorSpec.oneForOne()
-          .autoShutdown(AutoShutdown.ANY_SIGNIFICANT)
-          .child(Task.childSpec("job", () -> {}).withSignificant(true))));
+      assertEquals(Application.CLEAN, Application.runUntilStopped(jobTree(() -> {})));
     } finally {
       Proc.release();
     }

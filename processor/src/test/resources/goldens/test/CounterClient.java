@@ -8,7 +8,9 @@ import dev.arbor.server.Dispatcher;
 import dev.arbor.server.ServerRef;
 import dev.arbor.server.ServerType;
 import dev.arbor.server.StartOptions;
+import dev.arbor.server.StateFields;
 import dev.arbor.supervisor.ChildSpec;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -26,6 +28,8 @@ public final class CounterClient {
       CounterClient.class, new Dispatch())
       .defaultCallTimeoutMillis(5000L)
       .trapExits(false)
+      .stateFields(StateFields.of(MethodHandles.lookup(), Counter.class)
+          .field("count", int.class))
       .build();
 
   private final ServerRef<Message> ref;

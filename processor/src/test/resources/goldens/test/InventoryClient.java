@@ -9,8 +9,10 @@ import dev.arbor.server.Reply;
 import dev.arbor.server.ServerRef;
 import dev.arbor.server.ServerType;
 import dev.arbor.server.StartOptions;
+import dev.arbor.server.StateFields;
 import dev.arbor.supervisor.ChildSpec;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,12 @@ public final class InventoryClient<K extends Comparable<K>, V> {
       InventoryClient.class, new Dispatch<>())
       .defaultCallTimeoutMillis(2000L)
       .trapExits(true)
+      .stateFields(StateFields.of(MethodHandles.lookup(), Inventory.class)
+          .field("name", String.class)
+          .field("items", Map.class)
+          .field("tags", List.class)
+          .field("seen", List.class)
+          .field("pending", Reply.class))
       .build();
 
   private final ServerRef<Message<K, V>> ref;

@@ -123,15 +123,31 @@ public final class ExitReason {
     return kind.hashCode() * 31 + (kind == Kind.CRASH ? System.identityHashCode(term) : Objects.hashCode(term));
   }
 
-  /** Erlang-like: {@code normal}, {@code {shutdown,detail}}, {@code {crash,java.lang.IllegalStateException: boom}}. */
+  /**
+   * As a Java reader reads it: {@code normal}, {@code shutdown: detail}, {@code crash:
+   * java.lang.IllegalStateException: boom}, an other reason's term as its {@code toString}. Reports
+   * and exception messages use this form; {@link #toErlangString()} gives Erlang's.
+   */
   @Override
   public String toString() {
     String name = kind.name().toLowerCase(java.util.Locale.ROOT);
     return switch (kind) {
-      case SHUTDOWN -> term == null ? name : "{shutdown," + term + "}";
+      case SHUTDOWN -> term == null ? name : "shutdown: " + term;
       case OTHER -> String.valueOf(term);
-      case CRASH -> "{crash," + term + "}";
+      case CRASH -> "crash: " + term;
       default -> name;
+    };
+  }
+
+  /**
+   * Erlang's term syntax, for readers who think in it: {@code normal}, {@code {shutdown,detail}},
+   * {@code {crash,java.lang.IllegalStateException: boom}}.
+   */
+  public String toErlangString() {
+    return switch (kind) {
+      case SHUTDOWN -> term == null ? "shutdown" : "{shutdown," + term + "}";
+      case CRASH -> "{crash," + term + "}";
+      default -> toString();
     };
   }
 }

@@ -21,6 +21,16 @@ public interface Name {
    */
   void register(Pid pid);
 
+  /**
+   * Erlang's term syntax for this name, for readers who think in it: {@code counter}, {@code
+   * {via,sessions.registry,alice}}, {@code {partition,<0.3.0>,7}}. {@code toString} reads as Java:
+   * {@code counter}, {@code via sessions.registry "alice"}, {@code partition <0.3.0> 7}. A name of
+   * your own gives its {@code toString} unless it overrides this.
+   */
+  default String toErlangString() {
+    return toString();
+  }
+
   /** Erlang's locally registered name ({@code register/2}). */
   static Name local(String name) {
     return new Local(name);
@@ -60,6 +70,11 @@ public interface Name {
 
     @Override
     public String toString() {
+      return "partition " + supervisor.pid() + " " + Keys.asJava(key);
+    }
+
+    @Override
+    public String toErlangString() {
       return "{partition," + supervisor.pid() + "," + key + "}";
     }
   }
@@ -84,6 +99,11 @@ public interface Name {
     public String toString() {
       return name;
     }
+
+    @Override
+    public String toErlangString() {
+      return name;
+    }
   }
 
   /** A key in a {@link NameRegistry}. */
@@ -105,6 +125,11 @@ public interface Name {
 
     @Override
     public String toString() {
+      return "via " + registry + " " + Keys.asJava(key);
+    }
+
+    @Override
+    public String toErlangString() {
       return "{via," + registry + "," + key + "}";
     }
   }

@@ -42,10 +42,11 @@ class ProcessorRegistrationTest {
   }
 
   @Test
-  void processorSupportsTheLatestSourceVersionAndOnlyArborAnnotations() {
+  void processorSupportsTheLatestSourceVersionAndClaimsOnlyArborAnnotationsAndGenerated() {
     ArborProcessor processor = new ArborProcessor();
     assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
-    assertTrue(processor.getSupportedAnnotationTypes().stream().allMatch(n -> n.startsWith("dev.arbor.annotation.")));
-    assertEquals(7, processor.getSupportedAnnotationTypes().size());
+    assertTrue(processor.getSupportedAnnotationTypes().stream()
+        .allMatch(n -> n.startsWith("dev.arbor.annotation.") || n.equals("javax.annotation.processing.Generated")));
+    assertEquals(9, processor.getSupportedAnnotationTypes().size());
   }
 }

@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 /** Servers that mention types another processor generates, and types that never appear. */
 class RoundsTest {
 
-  /** Stands for any other processor: writes {@code test.Ticket} in its first round. */
+  /**
+   * Stands for any other processor: on its own annotation ({@code test.MakesTickets}, on another
+   * class), writes {@code test.Ticket} in its first round. Arbor claims its own annotations, so a
+   * processor triggered by {@code @GenServer} itself would have to run before Arbor's.
+   */
   private static final class TicketProcessor extends AbstractProcessor {
     private boolean done;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("dev.arbor.annotation.GenServer");
+      return Set.of("test.MakesTickets");
     }
 
     @Override
@@ -59,11 +63,25 @@ class RoundsTest {
       }
       """);
 
+  private static final JavaFileObject MAKES_TICKETS = Compilations.source("test.MakesTickets", """
+      package test;
+
+      /** The other processor's own trigger. */
+      public @interface MakesTickets {}
+      """);
+
+  private static final JavaFileObject TICKET_SPEC = Compilations.source("test.TicketSpec", """
+      package test;
+
+      @MakesTickets
+      final class TicketSpec {}
+      """);
+
   @Test
   void serverMentioningATypeGeneratedInTheSameRoundGetsItsClientNextRound() {
     Compilation compilation = Compilations.javac()
         .withProcessors(new ArborProcessor(), new TicketProcessor())
-        .compile(BOOTH);
+        .compile(BOOTH, MAKES_TICKETS, TICKET_SPEC);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.BoothClient").contentsAsUtf8String()
         .contains("public Ticket take()");

@@ -152,6 +152,13 @@ public final class ArborEvents {
     }
   }
 
+  /** A supervisor gave up on its restart intensity; see {@link RuntimeListener#supervisorGaveUp}. */
+  public static void supervisorGaveUp(Pid supervisor, String childId, int maxRestarts, java.time.Duration period) {
+    if (listeners.length != 0) {
+      tell(l -> l.supervisorGaveUp(supervisor, childId, maxRestarts, period));
+    }
+  }
+
   /**
    * Starts timing a call when a recording wants call events; null otherwise, the only work done with
    * JFR off. Pass the result to {@link #callFinished}.

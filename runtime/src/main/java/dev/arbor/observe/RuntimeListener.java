@@ -2,6 +2,7 @@ package dev.arbor.observe;
 
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
+import java.time.Duration;
 
 /**
  * Receives the runtime's events in-process, for metrics binders and live tools (the JFR events
@@ -25,6 +26,13 @@ public interface RuntimeListener {
 
   /** Supervisor {@code supervisor} restarted child {@code childId}; either pid may be null. */
   default void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {}
+
+  /**
+   * Supervisor {@code supervisor} gave up: restarting {@code childId} would have exceeded {@code
+   * maxRestarts} in {@code period}, so it stops its children and exits with {@code shutdown}. Runs in
+   * the supervisor's process before it exits.
+   */
+  default void supervisorGaveUp(Pid supervisor, String childId, int maxRestarts, Duration period) {}
 
   /**
    * A {@code @Call} handler of {@code serverClass} finished with {@code outcome} ({@code reply},

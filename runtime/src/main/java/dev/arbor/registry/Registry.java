@@ -256,8 +256,9 @@ public final class Registry<K, V> implements NameRegistry {
     return name.hashCode();
   }
 
+  /** Its name, as reports show it ({@code via sessions.registry "alice"}). */
   @Override
   public String toString() {
-    return "Registry[" + name + "]";
+    return name;
   }
 }

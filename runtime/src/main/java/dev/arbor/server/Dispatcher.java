@@ -16,7 +16,7 @@ public interface Dispatcher<S, M> {
   /**
    * Runs the {@code @Call} or {@code @Cast} handler for {@code message}. For a call, returns the
    * reply ({@code null} for a {@code void} handler, and for one that defers its reply through {@link
-   * CallContext#deferReply()}); for a cast, {@code call} is null and the result is ignored.
+   * CallContext#deferReply(Class...)}); for a cast, {@code call} is null and the result is ignored.
    */
   Object dispatch(S server, M message, CallContext call) throws Throwable;
 

@@ -3,7 +3,8 @@ package dev.arbor.server;
 /**
  * Implemented by a {@code @GenServer} class to choose how its state appears in crash reports and in
  * {@link Server#getStatus} (OTP's {@code format_status}), so that secrets stay out of logs. Without
- * it, reports show the state's {@code toString()}.
+ * it, reports show a description of the state's fields that the processor generates ({@link
+ * StateFields}), with {@link dev.arbor.annotation.Redacted @Redacted} fields hidden.
  *
  * <pre>{@code
  * @GenServer

@@ -65,8 +65,10 @@ public final class Server {
 
   /**
    * The state as the server chooses to show it (OTP's {@code sys:get_status}): what its {@link
-   * FormatStatus} returns, computed in the server's process, else the state object itself. Crash
-   * reports show the same.
+   * FormatStatus} returns, computed in the server's process; else, for a {@code @GenServer} class,
+   * a description of its fields with {@link dev.arbor.annotation.Redacted @Redacted} ones hidden
+   * ({@code Account[balance=120, apiKey=<redacted>]}, see {@link StateFields}). Crash reports show
+   * the same.
    *
    * @throws dev.arbor.ExitException with {@code noproc} if the server is not alive
    * @throws IllegalArgumentException if {@code server} is not a GenServer

@@ -147,7 +147,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     }
   }
 
-  /** Asks the loop for its state as {@link FormatStatus} shows it ({@code sys:get_status}). */
+  /** Asks the loop for its state as reports show it ({@code sys:get_status}): {@link FormatStatus}, else its fields. */
   record GetStatus(CallSlot slot) implements Process.LoopMessage {}
 
   /** A {@code @Continue} value, wrapped so that crash reports show it as such. */
@@ -196,7 +196,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       } else if (message instanceof GetState get) {
         get.slot().succeed(state);
       } else if (message instanceof GetStatus get) {
-        get.slot().succeed(ServerReports.status(state));
+        get.slot().succeed(describeState());
       } else if (message instanceof Exit exit && parent != null && exit.from().equals(parent.pid())) {
         stopReason = exit.reason(); // OTP: a trapping server stops when its parent does
       } else {
@@ -294,6 +294,11 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
 
   S state() {
     return state;
+  }
+
+  /** The state as reports and {@code getStatus} show it (see {@link ServerType#describe}). */
+  Object describeState() {
+    return type.describe(state);
   }
 
   @Override

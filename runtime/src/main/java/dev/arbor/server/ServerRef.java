@@ -252,7 +252,7 @@ public final class ServerRef<M> {
       throw new IllegalArgumentException(what + ": " + pid + " is not a GenServer");
     }
     if (server == me) {
-      return formatted ? ServerReports.status(loop.state()) : loop.state();
+      return formatted ? loop.describeState() : loop.state();
     }
     CallSlot slot = new CallSlot(me, Thread.currentThread());
     post(server, slot, formatted ? new ServerLoop.GetStatus(slot) : new GetState(slot));

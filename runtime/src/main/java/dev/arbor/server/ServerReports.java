@@ -24,7 +24,7 @@ final class ServerReports {
     String text = "[arbor.crash] GenServer " + type.serverClass() + " " + self.pid()
         + (name != null ? " (" + name + ")" : "") + " terminating"
         + "\n  last message: " + describe(lastMessage)
-        + "\n  state: " + safeToString(status(state))
+        + "\n  state: " + safeToString(type.describe(state))
         + "\n  reason: " + reason;
     LOG.log(Level.ERROR, text, reason.cause());
   }
@@ -43,18 +43,6 @@ final class ServerReports {
       return "cast " + safeToString(cast.request());
     }
     return safeToString(message);
-  }
-
-  /** How {@code state} appears in reports and {@link Server#getStatus}: what its {@link FormatStatus} returns, if it has one. */
-  static Object status(Object state) {
-    if (state instanceof FormatStatus f) {
-      try {
-        return f.formatStatus();
-      } catch (RuntimeException e) {
-        return state.getClass().getName() + " (formatStatus threw " + e + ")";
-      }
-    }
-    return state;
   }
 
   /** A state or message whose toString throws must not hide the crash being reported. */

@@ -18,8 +18,10 @@ public final class ServerType<S, M> {
   private final boolean trapExits;
   private final Duration defaultCallTimeout;
   private final ProcessInfo.Kind kind;
+  private final StateFields stateFields;
 
   private ServerType(Builder<S, M> b) {
+    this.stateFields = b.stateFields;
     this.kind = b.kind;
     this.serverClass = b.serverClass;
     this.clientClass = b.clientClass;
@@ -65,6 +67,22 @@ public final class ServerType<S, M> {
     return kind;
   }
 
+  /**
+   * How reports and {@link Server#getStatus} show {@code state}: what its {@link FormatStatus}
+   * returns, else its fields as the generated {@link StateFields} describe them, else (a type built
+   * by hand without them) the state itself.
+   */
+  Object describe(Object state) {
+    if (state instanceof FormatStatus f) {
+      try {
+        return f.formatStatus();
+      } catch (RuntimeException e) {
+        return state.getClass().getName() + " (formatStatus threw " + e + ")";
+      }
+    }
+    return stateFields != null && state != null ? stateFields.describe(state) : state;
+  }
+
   @Override
   public String toString() {
     return serverClass;
@@ -78,6 +96,7 @@ public final class ServerType<S, M> {
     private boolean trapExits;
     private Duration defaultCallTimeout = Duration.ofSeconds(5);
     private ProcessInfo.Kind kind = ProcessInfo.Kind.SERVER;
+    private StateFields stateFields;
 
     private Builder(Class<?> serverClass, Class<?> clientClass, Dispatcher<S, M> dispatcher) {
       this.serverClass = Objects.requireNonNull(serverClass, "serverClass").getName();
@@ -103,6 +122,12 @@ public final class ServerType<S, M> {
     /** For the runtime's own servers (supervisors, agents, the registry): what {@code Proc.info} calls them. */
     public Builder<S, M> kind(ProcessInfo.Kind kind) {
       this.kind = Objects.requireNonNull(kind, "kind");
+      return this;
+    }
+
+    /** The state's fields, for reports of a state that does not implement {@link FormatStatus}. */
+    public Builder<S, M> stateFields(StateFields fields) {
+      this.stateFields = Objects.requireNonNull(fields, "fields");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
+import dev.arbor.observe.ArborEvents;
 import dev.arbor.server.Server;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.Requests.CountChildren;
@@ -183,6 +184,7 @@ final class SupervisorState {
       child.restarting = false;
       SupervisorReports.intensityExceeded(label, child, maxRestarts, period);
       subscribers.publish(new IntensityExceeded(self, child.id(), maxRestarts, period));
+      ArborEvents.supervisorGaveUp(self, child.id(), maxRestarts, period);
       Server.stopSelf(ExitReason.shutdown()); // terminate() then stops the others, newest first
       return;
     }

@@ -341,7 +341,7 @@ class ServerLoopTest {
     ServerRef<Msg> server = startCounter(0);
     dev.arbor.Ref ref = Proc.monitor(server.pid());
     assertEquals("stopping", server.call("stop", new Msg.Stop(ExitReason.shutdown("done"))));
-    expect("terminate:{shutdown,done}");
+    expect("terminate:shutdown: done");
     Down down = Proc.receive(Down.class, WAIT).orElseThrow();
     assertEquals(ref, down.ref());
     assertEquals(ExitReason.shutdown("done"), down.reason());

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -169,25 +170,46 @@ public final class ArborExtension implements BeforeEachCallback, AfterEachCallba
       }
     }
 
-    private static String describe(Pid pid) {
+    /**
+     * One leaked process as a reader of the failure needs it: what it is (its kind, and its class
+     * for a server), its name, what it is doing, and what spawned it, for example {@code <0.7.0>
+     * server com.example.Account registered as accounts, waiting, spawned by <0.5.0> (supervisor
+     * dev.arbor.supervisor.SupervisorServer)}.
+     */
+    private String describe(Pid pid) {
       Optional<ProcessInfo> info = Proc.info(pid);
       if (info.isEmpty()) {
         return pid + " (exiting)";
       }
       ProcessInfo i = info.get();
-      StringBuilder s = new StringBuilder(pid.toString());
+      StringBuilder s = new StringBuilder(pid.toString()).append(' ').append(what(i));
       if (i.name() != null) {
         s.append(" registered as ").append(i.name());
       }
-      s.append(", ").append(i.status().name().toLowerCase(java.util.Locale.ROOT));
+      s.append(", ").append(i.status().name().toLowerCase(Locale.ROOT));
       if (i.currentHandler() != null) {
         s.append(" in ").append(i.currentHandler());
       }
       if (i.mailboxLength() > 0) {
-        s.append(", ").append(i.mailboxLength()).append(" message(s) waiting");
+        s.append(", ").append(i.mailboxLength()).append(i.mailboxLength() == 1 ? " message" : " messages")
+            .append(" in its mailbox");
       }
-      Lineage.spawnedBy(pid).ifPresent(parent -> s.append(", spawned by <0.").append(parent).append(".0>"));
+      Lineage.spawnedBy(pid).ifPresent(parent -> s.append(", spawned by ").append(parentOf(parent)));
       return s.toString();
+    }
+
+    private String parentOf(long id) {
+      if (id == identity.pid().id()) {
+        return "the test";
+      }
+      Optional<ProcessInfo> parent = Proc.list().stream().filter(p -> p.id() == id).findFirst().flatMap(Proc::info);
+      return parent.map(p -> p.pid() + " (" + what(p) + (p.name() != null ? " " + p.name() : "") + ")")
+          .orElse("<0." + id + ".0> (exited)");
+    }
+
+    private static String what(ProcessInfo info) {
+      String kind = info.kind().name().toLowerCase(Locale.ROOT);
+      return info.serverClass() == null ? kind : kind + " " + info.serverClass();
     }
   }
 }

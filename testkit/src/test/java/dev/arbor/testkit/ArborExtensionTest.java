@@ -14,6 +14,8 @@ import dev.arbor.Down;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.Ref;
+import dev.arbor.agent.Agent;
+import dev.arbor.server.StartOptions;
 import dev.arbor.supervisor.ChildSpec;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,15 @@ class ArborExtensionTest {
         .selectors(selectClass(testClass))
         .execute()
         .testEvents();
+  }
+
+  /** The assertion error the one failed test in {@code events} ended with. */
+  private static Throwable failureOf(Events events) {
+    Throwable failure = events.failed().stream().findFirst().map(Event::getPayload).orElseThrow()
+        .flatMap(p -> p instanceof org.junit.platform.engine.TestExecutionResult r ? r.getThrowable() : Optional.empty())
+        .orElseThrow();
+    assertTrue(failure instanceof AssertionFailedError, failure.toString());
+    return failure;
   }
 
   private static void awaitDead(Pid pid) {
@@ -151,15 +162,43 @@ class ArborExtensionTest {
   void leakCheckFailsTestThatLeavesProcesses() {
     Events events = run(Leaks.class);
     events.assertStatistics(s -> s.failed(1));
-    Throwable failure = events.failed().stream().findFirst().map(Event::getPayload).orElseThrow()
-        .flatMap(p -> p instanceof org.junit.platform.engine.TestExecutionResult r ? r.getThrowable() : Optional.empty())
-        .orElseThrow();
-    assertTrue(failure instanceof AssertionFailedError, failure.toString());
-    String message = failure.getMessage();
+    String message = failureOf(events).getMessage();
     assertTrue(message.contains("left 1 process alive"), message);
     assertTrue(message.contains(SEEN.get(0).toString()), message);
     assertTrue(message.contains("leaky_worker"), message);
     awaitDead(SEEN.get(0)); // the check killed it so later tests start clean
+  }
+
+  @ArborTest(leakTimeoutMillis = 200)
+  static class LeaksAnAgentFromAWorker {
+    @Test
+    void workerStartsANamedAgentAndStaysAlive() {
+      Pid test = Proc.self();
+      Pid worker = Proc.spawn(() -> {
+        Proc.register("leaky_parent", Proc.self());
+        Agent<Integer> agent = Agent.start(StartOptions.named("leaky_agent"), () -> 0);
+        SEEN.add(agent.pid());
+        test.send("agent started");
+        Proc.receive();
+      });
+      assertReceive(m -> m.equals("agent started"), BOUND);
+      SEEN.add(worker);
+    }
+  }
+
+  @Test
+  void leakMessageNamesWhatLeaked() {
+    Events events = run(LeaksAnAgentFromAWorker.class);
+    events.assertStatistics(s -> s.failed(1));
+    String message = failureOf(events).getMessage();
+    Pid agent = SEEN.get(0);
+    Pid worker = SEEN.get(1);
+    assertTrue(message.contains("left 2 processes alive"), message);
+    assertTrue(message.contains(worker + " process registered as leaky_parent, waiting, spawned by the test"), message);
+    assertTrue(message.contains(agent + " agent dev.arbor.agent.Agent registered as leaky_agent, waiting,"
+        + " spawned by " + worker + " (process leaky_parent)"), message);
+    awaitDead(agent);
+    awaitDead(worker);
   }
 
   @ArborTest

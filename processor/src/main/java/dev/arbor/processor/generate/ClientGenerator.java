@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.arbor.processor.model.ServerModel;
+import dev.arbor.processor.read.StateFieldReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -108,6 +109,7 @@ public final class ClientGenerator {
             layout.client(), layout.dispatch(), layout.isGeneric() ? "<>" : "")
         .add("$>$>.defaultCallTimeoutMillis($LL)\n", server.options().defaultCallTimeoutMillis())
         .add(".trapExits($L)\n", server.options().trapExits())
+        .add(StateFieldsGenerator.generate(layout.serverClass(), StateFieldReader.read(server.element())))
         .add(".build()$<$<")
         .build();
     return FieldSpec.builder(type, "TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

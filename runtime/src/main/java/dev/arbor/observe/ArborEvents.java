@@ -13,7 +13,7 @@ import jdk.jfr.FlightRecorderListener;
  * (category "Arbor"): {@code dev.arbor.ProcessSpawn}, {@code dev.arbor.ProcessExit} (with the exit
  * reason), {@code dev.arbor.SupervisorRestart}, {@code dev.arbor.Call} (server class, handler,
  * outcome, mailbox depth; its duration is the handler's) and {@code dev.arbor.MailboxDepth}
- * (periodic, off by default).
+ * (periodic, off by default). {@code arbor.jfc} beside this class in the jar turns them all on.
  *
  * <p>Cost with JFR off: each hook reads one static flag, set when JFR starts in the JVM, and builds
  * nothing else; with JFR on, it then asks its event class whether a recording enabled it. {@code
@@ -134,6 +134,13 @@ public final class ArborEvents {
       e.reason = reason.toString();
       e.plainThread = p.isAdopted();
       e.commit();
+    }
+  }
+
+  /** A process crashed; {@code serverClass} is null for a plain process. Listeners only: JFR has the exit. */
+  public static void crashed(Pid pid, String serverClass, ExitReason reason) {
+    if (listeners.length != 0) {
+      tell(l -> l.crashed(pid, serverClass, reason));
     }
   }
 

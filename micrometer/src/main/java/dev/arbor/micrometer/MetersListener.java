@@ -37,13 +37,13 @@ final class MetersListener implements RuntimeListener {
     this.calls = new CallTimers(registry, tags, servers, new CappedTagValues(maxTagValues));
     this.spawned = Counter.builder("arbor.processes.spawned")
         .description("Processes created (spawned, or servers, supervisors, tasks and agents started)")
-        .baseUnit("processes").tags(tags).register(registry);
+        .tags(tags).register(registry);
     ExitReason.Kind[] kinds = ExitReason.Kind.values();
     this.exited = new Counter[kinds.length];
     for (ExitReason.Kind kind : kinds) {
       exited[kind.ordinal()] = Counter.builder("arbor.processes.exited")
           .description("Processes that exited, by the kind of their exit reason (normal, shutdown, killed, crash, ...)")
-          .baseUnit("processes").tags(tags).tag("reason", kind.name().toLowerCase(Locale.ROOT)).register(registry);
+          .tags(tags).tag("reason", kind.name().toLowerCase(Locale.ROOT)).register(registry);
     }
   }
 

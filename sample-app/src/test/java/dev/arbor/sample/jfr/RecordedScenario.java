@@ -22,7 +22,7 @@ public final class RecordedScenario {
 
   private RecordedScenario() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, java.io.IOException {
     try (var me = Proc.adopt()) {
       Pid slow = Proc.spawn(SpawnOptions.defaults().name(SLOW), () -> Proc.receive(m -> m.equals("drain"), BOUND));
       for (int i = 0; i < BACKLOG; i++) {

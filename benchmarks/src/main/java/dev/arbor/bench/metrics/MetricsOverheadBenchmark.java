@@ -2,7 +2,6 @@ package dev.arbor.bench.metrics;
 
 import dev.arbor.Pid;
 import dev.arbor.Proc;
-import dev.arbor.bench.call.ArborCaller;
 import dev.arbor.bench.call.Caller;
 import dev.arbor.bench.common.EchoServerClient;
 import dev.arbor.internal.Process;
@@ -59,11 +58,7 @@ public class MetricsOverheadBenchmark {
         metrics = new ArborMetrics();
         metrics.bindTo(new SimpleMeterRegistry());
       }
-      caller = new ArborCaller();
-      long sum = caller.fromProcess(BATCH);
-      if (sum != Caller.expectedSum(BATCH)) {
-        throw new AssertionError("a batch of calls summed to " + sum);
-      }
+      caller = Caller.arborChecked();
     }
 
     @TearDown(Level.Trial)

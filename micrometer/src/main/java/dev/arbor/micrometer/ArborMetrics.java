@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToDoubleFunction;
 
@@ -48,12 +50,18 @@ import java.util.function.ToDoubleFunction;
  * handler}, {@code supervisor} and {@code child} takes at most {@code maxTagValues} distinct values
  * (100 by default); later ones are counted under {@code other}.
  *
- * <p>Cost: the counters and the timer are updated on the thread where the event happens, without
- * allocating; a call also reads the clock twice. The gauges count nothing as processes come and go:
+ * <p>Cost: the counters are updated on the thread where the event happens, without allocating. A call
+ * reads the clock twice and leaves its duration in a buffer, which the binder's own daemon thread
+ * ({@code arbor-metrics}) records into the timer every {@value #DRAIN_MILLIS} ms, so that the
+ * registry's own work per sample (histogram and max rotation, pause detection) stays off the server's
+ * thread; {@link #flush()} records them at once. The gauges count nothing as processes come and go:
  * they walk the live processes when read, at most once per second for all of them together ({@link
  * Census}). {@link #close()} stops the counting; the meters stay in the registry.
  */
 public final class ArborMetrics implements MeterBinder, AutoCloseable {
+  /** How often the binder's thread records the call timings the calls left in its buffer. */
+  static final long DRAIN_MILLIS = 50;
+
   /** The default limit on the distinct values of each tag. */
   public static final int DEFAULT_MAX_TAG_VALUES = 100;
 
@@ -62,6 +70,10 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
   private final CensusCache census;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<AutoCloseable> registrations = new ArrayList<>();
+  private final TimingBuffer timings = new TimingBuffer();
+  private final ReentrantLock drainLock = new ReentrantLock();
+  private Thread drainer;
+  private volatile boolean closed;
 
   /** A binder with no extra tags and the default tag limit. */
   public ArborMetrics() {
@@ -92,6 +104,11 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
     this.census = new CensusCache(censusMaxAge);
   }
 
+  /**
+   * Registers the meters in {@code registry} and starts counting into them.
+   *
+   * @throws IllegalStateException if this binder was closed
+   */
   @Override
   public void bindTo(MeterRegistry registry) {
     Objects.requireNonNull(registry, "registry");
@@ -104,12 +121,38 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
       gauge(registry, "arbor.mailbox.longest", "The most messages waiting in one live process's mailbox", "messages",
           k, c -> c.longestMailbox(kind));
     }
-    AutoCloseable registration = ArborEvents.addListener(new MetersListener(registry, tags, maxTagValues));
     lock.lock();
     try {
-      registrations.add(registration);
+      if (closed) {
+        throw new IllegalStateException("this ArborMetrics is closed; bind a new one");
+      }
+      if (drainer == null) {
+        drainer = Thread.ofPlatform().daemon().name("arbor-metrics").start(this::drainUntilClosed);
+      }
+      registrations.add(ArborEvents.addListener(new MetersListener(registry, tags, maxTagValues, timings)));
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Records the call timings still waiting in this binder's buffer into their timers now. They are
+   * recorded within {@value #DRAIN_MILLIS} ms anyway; a test that reads a timer right after its calls
+   * calls this first.
+   */
+  public void flush() {
+    drainLock.lock();
+    try {
+      timings.drain();
+    } finally {
+      drainLock.unlock();
+    }
+  }
+
+  private void drainUntilClosed() {
+    while (!closed) {
+      flush();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
     }
   }
 
@@ -121,9 +164,13 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
         .register(registry);
   }
 
-  /** Stops counting events in every registry this was bound to; the meters stay registered. */
+  /**
+   * Stops counting events in every registry this was bound to, records the timings still buffered and
+   * stops the binder's thread; the meters stay registered.
+   */
   @Override
   public void close() {
+    Thread stopping;
     lock.lock();
     try {
       for (AutoCloseable r : registrations) {
@@ -134,8 +181,20 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
         }
       }
       registrations.clear();
+      closed = true;
+      stopping = drainer;
+      drainer = null;
     } finally {
       lock.unlock();
     }
+    if (stopping != null) {
+      LockSupport.unpark(stopping);
+      try {
+        stopping.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    flush();
   }
 }

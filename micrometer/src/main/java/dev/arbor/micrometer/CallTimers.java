@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code arbor.server.calls} timers, found without allocating: a call looks its server class up,
@@ -17,14 +16,17 @@ final class CallTimers {
 
   private final MeterRegistry registry;
   private final Tags tags;
+  private final TimingBuffer buffer;
   private final CappedTagValues servers;
   private final CappedTagValues handlers;
   /** Only admitted (uncapped) server and handler names are cached, so this stays as small as the meters. */
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> byServer = new ConcurrentHashMap<>();
 
-  CallTimers(MeterRegistry registry, Tags tags, CappedTagValues servers, CappedTagValues handlers) {
+  CallTimers(MeterRegistry registry, Tags tags, CappedTagValues servers, CappedTagValues handlers,
+      TimingBuffer buffer) {
     this.registry = registry;
     this.tags = tags;
+    this.buffer = buffer;
     this.servers = servers;
     this.handlers = handlers;
   }
@@ -42,7 +44,7 @@ final class CallTimers {
     if (timer == null) {
       timer = slowPath(serverClass, handler, o);
     }
-    timer.record(nanos, TimeUnit.NANOSECONDS);
+    buffer.add(timer, nanos);
   }
 
   private Timer slowPath(String serverClass, String handler, int outcome) {

@@ -28,13 +28,13 @@ final class MetersListener implements RuntimeListener {
   private final CappedTagValues children;
   private final ConcurrentHashMap<String, Counter> crashes = new ConcurrentHashMap<>();
 
-  MetersListener(MeterRegistry registry, Tags tags, int maxTagValues) {
+  MetersListener(MeterRegistry registry, Tags tags, int maxTagValues, TimingBuffer timings) {
     this.registry = registry;
     this.tags = tags;
     this.servers = new CappedTagValues(maxTagValues);
     this.supervisors = new CappedTagValues(maxTagValues);
     this.children = new CappedTagValues(maxTagValues);
-    this.calls = new CallTimers(registry, tags, servers, new CappedTagValues(maxTagValues));
+    this.calls = new CallTimers(registry, tags, servers, new CappedTagValues(maxTagValues), timings);
     this.spawned = Counter.builder("arbor.processes.spawned")
         .description("Processes created (spawned, or servers, supervisors, tasks and agents started)")
         .tags(tags).register(registry);

@@ -77,6 +77,7 @@ class ArborMetricsTest {
     assertEquals("again", server.call("echo", new Msg.Echo("again")));
     assertThrows(ExitException.class, () -> server.call("crash", new Msg.Crash()));
     awaitDown(server.pid());
+    metrics.flush();
 
     String cls = Timed.class.getName();
     Timer echo = registry.get("arbor.server.calls").tags("server", cls, "handler", "echo", "outcome", "reply").timer();
@@ -148,6 +149,7 @@ class ArborMetricsTest {
         }
         server.stop();
       }
+      small.flush();
       Set<String> servers = new HashSet<>();
       Set<String> handlers = new HashSet<>();
       long calls = 0;
@@ -202,6 +204,7 @@ class ArborMetricsTest {
     ServerRef<Msg> server = ServerRef.start(TestServers.type(Closed.class), StartOptions.defaults(), Object::new);
     server.call("echo", new Msg.Echo("unseen"));
     server.stop();
+    metrics.flush();
     assertTrue(registry.find("arbor.server.calls").tags("server", Closed.class.getName()).timers().isEmpty());
   }
 

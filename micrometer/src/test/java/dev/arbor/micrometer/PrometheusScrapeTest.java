@@ -48,8 +48,9 @@ class PrometheusScrapeTest {
   @Test
   void prometheusScrapeShowsArborMeters() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new ArborMetrics().bindTo(registry);
-    try (var me = Proc.adopt()) {
+    ArborMetrics arbor = new ArborMetrics();
+    arbor.bindTo(registry);
+    try (var me = Proc.adopt(); arbor) {
       ServerRef<Msg> server = ServerRef.start(TestServers.type(Scraped.class), StartOptions.named("scraped"), Object::new);
       server.call("echo", new Msg.Echo("hi"));
       Ref ref = Proc.monitor(server.pid());
@@ -67,6 +68,7 @@ class PrometheusScrapeTest {
       Proc.exit(started.poll(BOUND.toSeconds(), TimeUnit.SECONDS), ExitReason.kill());
       assertTrue(Proc.receive(ChildRestarted.class, BOUND).isPresent());
 
+      arbor.flush(); // call timings reach their timers within 50 ms; a test does not wait
       String scrape = registry.scrape();
       String cls = "server=\"" + Scraped.class.getName() + "\"";
       assertEquals(1, sample(scrape, "arbor_server_calls_seconds_count", cls, "handler=\"echo\"", "outcome=\"reply\""));

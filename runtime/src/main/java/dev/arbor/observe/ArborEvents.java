@@ -180,7 +180,14 @@ public final class ArborEvents {
       Event started, long clock, String serverClass, String handler, String outcome, Process server) {
     if (clock != 0) {
       long nanos = System.nanoTime() - clock;
-      tell(l -> l.callFinished(server.pid(), serverClass, handler, outcome, nanos));
+      Pid pid = server.pid();
+      for (RuntimeListener l : listeners) { // every call passes here: no lambda, unlike the rarer hooks
+        try {
+          l.callFinished(pid, serverClass, handler, outcome, nanos);
+        } catch (RuntimeException ignored) {
+          // a listener's bug must not reach the server that happened to run the call
+        }
+      }
     }
     if (started instanceof CallEvent e) {
       e.end();

@@ -52,9 +52,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Cost: the counters are updated on the thread where the event happens, without allocating. A call
  * reads the clock twice and leaves its duration in a buffer, which the binder's own daemon thread
- * ({@code arbor-metrics}) records into the timer every {@value #DRAIN_MILLIS} ms, so that the
- * registry's own work per sample (histogram and max rotation, pause detection) stays off the server's
- * thread; {@link #flush()} records them at once. The gauges count nothing as processes come and go:
+ * ({@code arbor-metrics}) records into the timer every {@value #DRAIN_MILLIS} ms (sooner when calls
+ * come fast), so that the registry's own work per sample (histogram and max rotation, pause
+ * detection) stays off the server's thread; {@link #flush()} records them at once. The gauges count nothing as processes come and go:
  * they walk the live processes when read, at most once per second for all of them together ({@link
  * Census}). {@link #close()} stops the counting; the meters stay in the registry.
  */
@@ -128,6 +128,7 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
       }
       if (drainer == null) {
         drainer = Thread.ofPlatform().daemon().name("arbor-metrics").start(this::drainUntilClosed);
+        timings.drainedBy(drainer);
       }
       registrations.add(ArborEvents.addListener(new MetersListener(registry, tags, maxTagValues, timings)));
     } finally {

@@ -117,6 +117,9 @@ public final class JmhShapes {
     Result.print("call.metrics.hook", "arbor", p.hook(), "ns");
     Result.print("call.metrics.share", "arbor", 100 * p.hook() / p.without(), "%");
     Result.print("call.metrics", "unbound", p.without(), "ns");
+    double drain = score(quick, "dev.arbor.bench.metrics.MetricsOverheadBenchmark.drain");
+    Result.print("call.metrics.drain", "arbor", drain, "ns");
+    Result.print("call.metrics.cpu", "arbor", 100 * (p.hook() + drain) / p.without(), "%");
   }
 
   /** A hook's own time and the medians of the round trips with and without it. */

@@ -25,11 +25,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * What a bound {@link ArborMetrics} binder costs a call, measured two ways, as the JFR benchmark does.
  *
  * <ul>
- *   <li>Directly: {@link #hook} is the work the binder adds to every call, done by the server's thread
- *       ({@code ArborEvents.callClock()} reads the clock, {@code callFinished} reads it again and
- *       records into the {@code arbor.server.calls} timer, histogram included), in nanoseconds, beside
- *       {@link #unbound}, the call.process round trip (an Arbor process calling an {@code EchoServer})
- *       with no binder. Their ratio is the share of a call the binder costs.
+ *   <li>Directly: {@link #hook} is the work the binder adds to every call on the server's thread
+ *       ({@code ArborEvents.callClock()} reads the clock, {@code callFinished} reads it again and leaves
+ *       the duration in the binder's buffer), in nanoseconds, beside {@link #unbound}, the call.process
+ *       round trip (an Arbor process calling an {@code EchoServer}) with no binder. Their ratio is the
+ *       share of a call the binder costs. {@link #drain} is the rest of the binder's work per call, done
+ *       by its own thread: recording the duration into the {@code arbor.server.calls} timer, histogram
+ *       included.
  *   <li>End to end: {@link #bound} is the same round trip with the binder bound, to compare with
  *       {@link #unbound}. On a shared 2-core machine the round trip moves by tens of per cent from one
  *       JVM to the next, so this comparison is a sanity check, not the measure.
@@ -86,7 +88,14 @@ public class MetricsOverheadBenchmark {
     }
   }
 
-  /** A bound binder and a live server to attribute the timings to, for {@link #hook}. */
+  /** Timings a {@link #hook} invocation leaves: fewer than half a buffer ring, so nothing wakes the binder's thread. */
+  static final int HOOKS = 256;
+
+  /**
+   * A bound binder and a live server to attribute the timings to. After each invocation of {@link
+   * #hook} the binder records what it left, outside the measurement; before each invocation of {@link
+   * #drain} the timings to record are left, outside it too.
+   */
   @State(Scope.Benchmark)
   public static class Hook {
     ArborMetrics metrics;
@@ -105,6 +114,14 @@ public class MetricsOverheadBenchmark {
       process = Process.of(pid);
     }
 
+    /** What {@link #hook} measures: a call's work for the binder, on the server's thread. */
+    void calls() {
+      for (int i = 0; i < HOOKS; i++) {
+        long clock = ArborEvents.callClock();
+        ArborEvents.callFinished(null, clock, serverClass, handler, "reply", process);
+      }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
       server.stop();
@@ -112,13 +129,42 @@ public class MetricsOverheadBenchmark {
     }
   }
 
-  /** What the binder adds to one call, on the server's side: two clock reads and a timer record. */
+  /** Leaves timings behind for {@link #drain}. */
+  @State(Scope.Benchmark)
+  public static class Drain extends Hook {
+    @Setup(Level.Invocation)
+    public void leaveTimings() {
+      calls();
+    }
+  }
+
+  /** Records what {@link #hook} left, after each invocation. */
+  @State(Scope.Benchmark)
+  public static class Flush extends Hook {
+    @TearDown(Level.Invocation)
+    public void flush() {
+      metrics.flush();
+    }
+  }
+
+  /**
+   * What the binder adds to one call on the server's thread: two clock reads and leaving the duration
+   * in the binder's buffer. Invocations of {@value #HOOKS} calls, each about ten microseconds or more,
+   * long enough for JMH's per-invocation tear-down.
+   */
   @Benchmark
+  @OperationsPerInvocation(HOOKS)
   @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-  public long hook(Hook h) {
-    long clock = ArborEvents.callClock();
-    ArborEvents.callFinished(null, clock, h.serverClass, h.handler, "reply", h.process);
-    return clock;
+  public void hook(Flush h) {
+    h.calls();
+  }
+
+  /** What recording one call's duration into its Micrometer timer costs the binder's own thread. */
+  @Benchmark
+  @OperationsPerInvocation(HOOKS)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+  public void drain(Drain d) {
+    d.metrics.flush();
   }
 
   @Benchmark

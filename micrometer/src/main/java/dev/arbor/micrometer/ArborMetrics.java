@@ -112,6 +112,9 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
   @Override
   public void bindTo(MeterRegistry registry) {
     Objects.requireNonNull(registry, "registry");
+    if (closed) {
+      throw new IllegalStateException("this ArborMetrics is closed; bind a new one");
+    }
     for (ProcessInfo.Kind kind : ProcessInfo.Kind.values()) {
       String k = kind.name().toLowerCase(Locale.ROOT);
       gauge(registry, "arbor.processes", "Live processes, by what they run", "processes", k,
@@ -123,7 +126,7 @@ public final class ArborMetrics implements MeterBinder, AutoCloseable {
     }
     lock.lock();
     try {
-      if (closed) {
+      if (closed) { // closed while the gauges were registered
         throw new IllegalStateException("this ArborMetrics is closed; bind a new one");
       }
       if (drainer == null) {

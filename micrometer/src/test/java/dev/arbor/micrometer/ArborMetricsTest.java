@@ -209,6 +209,13 @@ class ArborMetricsTest {
   }
 
   @Test
+  void closedBinderCannotBeBoundAgain() {
+    metrics.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> metrics.bindTo(new SimpleMeterRegistry()));
+    assertEquals("this ArborMetrics is closed; bind a new one", e.getMessage());
+  }
+
+  @Test
   void tagLimitBelowOneIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ArborMetrics(Tags.empty(), 0));
     assertEquals("maxTagValues must be at least 1, not 0", e.getMessage());

@@ -20,7 +20,7 @@ public final class Census {
 
   private Census() {}
 
-  /** Walks the live processes once; its cost grows with their number (about a millisecond per 100,000). */
+  /** Walks the live processes once: its cost grows with their number, so read it at scrape time, not per event. */
   public static Census take() {
     Census c = new Census();
     for (Process p : ProcessTable.all()) {

@@ -106,6 +106,7 @@ class RuntimeListenerTest {
     ServerRef<Echo> unseen = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
     unseen.call("echo", new Echo("quiet"));
     assertEquals(before, events.size(), () -> "events after close: " + events.subList(before, events.size()));
+    unseen.stop(); // a server left running would fail later tests that count the live processes
   }
 
   @Test
@@ -131,6 +132,7 @@ class RuntimeListenerTest {
       ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
       assertEquals("still fine", server.call("echo", new Echo("still fine")));
       assertTrue(server.pid().isAlive());
+      server.stop();
     }
   }
 }

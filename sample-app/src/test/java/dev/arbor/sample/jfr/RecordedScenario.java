@@ -23,7 +23,8 @@ public final class RecordedScenario {
   private RecordedScenario() {}
 
   public static void main(String[] args) throws InterruptedException, java.io.IOException {
-    try (var me = Proc.adopt()) {
+    Proc.adopt(); // the main thread sends and waits as a process
+    try {
       Pid slow = Proc.spawn(SpawnOptions.defaults().name(SLOW), () -> Proc.receive(m -> m.equals("drain"), BOUND));
       for (int i = 0; i < BACKLOG; i++) {
         slow.send("job " + i);
@@ -43,6 +44,8 @@ public final class RecordedScenario {
         }
       }
       slow.send("drain");
+    } finally {
+      Proc.release();
     }
   }
 }

@@ -103,27 +103,29 @@ public final class JmhShapes {
 
   private static void jfr(boolean quick) throws RunnerException {
     Paired p = paired(quick, "dev.arbor.bench.jfr.JfrOverheadBenchmark", "hooks", "removed");
-    Result.print("call.jfr", "hooks", p.with(), "ns");
-    Result.print("call.jfr.hook", "arbor", p.hook(), "ns");
-    Result.print("call.jfr.share", "arbor", 100 * p.hook() / p.with(), "%");
-    Result.print("call.jfr", "removed", p.without(), "ns");
+    p.print("call.jfr", "hooks", "removed", p.with());
     Result.print("call.jfr", "recording", score(quick, "dev.arbor.bench.jfr.JfrOverheadBenchmark.recording"), "ns");
   }
 
   /** The binder's share is taken of the round trip without it: the call a user had before binding. */
   private static void metrics(boolean quick) throws RunnerException {
     Paired p = paired(quick, "dev.arbor.bench.metrics.MetricsOverheadBenchmark", "bound", "unbound");
-    Result.print("call.metrics", "bound", p.with(), "ns");
-    Result.print("call.metrics.hook", "arbor", p.hook(), "ns");
-    Result.print("call.metrics.share", "arbor", 100 * p.hook() / p.without(), "%");
-    Result.print("call.metrics", "unbound", p.without(), "ns");
+    p.print("call.metrics", "bound", "unbound", p.without());
     double drain = score(quick, "dev.arbor.bench.metrics.MetricsOverheadBenchmark.drain");
     Result.print("call.metrics.drain", "arbor", drain, "ns");
     Result.print("call.metrics.cpu", "arbor", 100 * (p.hook() + drain) / p.without(), "%");
   }
 
   /** A hook's own time and the medians of the round trips with and without it. */
-  private record Paired(double hook, double with, double without) {}
+  private record Paired(double hook, double with, double without) {
+    /** Prints both round trips, the hook, and the hook as a share of {@code roundTrip}. */
+    void print(String metric, String withName, String withoutName, double roundTrip) {
+      Result.print(metric, withName, with, "ns");
+      Result.print(metric + ".hook", "arbor", hook, "ns");
+      Result.print(metric + ".share", "arbor", 100 * hook / roundTrip, "%");
+      Result.print(metric, withoutName, without, "ns");
+    }
+  }
 
   /**
    * Runs {@code benchmark.hook}, then the {@code with} and {@code without} round trips in {@value

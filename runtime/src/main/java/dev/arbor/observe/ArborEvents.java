@@ -13,7 +13,7 @@ import jdk.jfr.FlightRecorderListener;
  * (category "Arbor"): {@code dev.arbor.ProcessSpawn}, {@code dev.arbor.ProcessExit} (with the exit
  * reason), {@code dev.arbor.SupervisorRestart}, {@code dev.arbor.Call} (server class, handler,
  * outcome, mailbox depth; its duration is the handler's) and {@code dev.arbor.MailboxDepth}
- * (periodic, off by default).
+ * (periodic, off by default). {@code arbor.jfc} beside this class in the jar turns them all on.
  *
  * <p>Cost with JFR off: each hook reads one static flag, set when JFR starts in the JVM, and builds
  * nothing else; with JFR on, it then asks its event class whether a recording enabled it. {@code
@@ -137,6 +137,13 @@ public final class ArborEvents {
     }
   }
 
+  /** A process crashed; {@code serverClass} is null for a plain process. Listeners only: JFR has the exit. */
+  public static void crashed(Pid pid, String serverClass, ExitReason reason) {
+    if (listeners.length != 0) {
+      tell(l -> l.crashed(pid, serverClass, reason));
+    }
+  }
+
   /** A supervisor restarted child {@code childId}; either pid may be null (none, or the start ignored). */
   public static void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {
     if (listeners.length != 0) {
@@ -180,7 +187,14 @@ public final class ArborEvents {
       Event started, long clock, String serverClass, String handler, String outcome, Process server) {
     if (clock != 0) {
       long nanos = System.nanoTime() - clock;
-      tell(l -> l.callFinished(server.pid(), serverClass, handler, outcome, nanos));
+      Pid pid = server.pid();
+      for (RuntimeListener l : listeners) { // every call passes here: no lambda, unlike the rarer hooks
+        try {
+          l.callFinished(pid, serverClass, handler, outcome, nanos);
+        } catch (RuntimeException ignored) {
+          // a listener's bug must not reach the server that happened to run the call
+        }
+      }
     }
     if (started instanceof CallEvent e) {
       e.end();

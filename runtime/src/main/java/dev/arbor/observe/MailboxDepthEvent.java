@@ -10,7 +10,9 @@ import jdk.jfr.StackTrace;
 
 /**
  * Periodic: one event per live process whose mailbox holds at least one message. Off by default
- * (it walks the process table); turn it on in a recording with {@code dev.arbor.MailboxDepth#enabled=true}.
+ * (it walks the process table): record with the settings file {@code arbor.jfc} shipped beside this class
+ * ({@code -XX:StartFlightRecording:settings=default,settings=arbor.jfc}), or add
+ * {@code +dev.arbor.MailboxDepth#enabled=true} to the recording options.
  */
 @Name("dev.arbor.MailboxDepth")
 @Label("Mailbox Depth")

@@ -24,6 +24,14 @@ public interface RuntimeListener {
   /** A process exited with {@code reason}. */
   default void exited(Pid pid, ExitReason reason) {}
 
+  /**
+   * A process crashed and its crash report is being written: {@code serverClass} is the GenServer's
+   * class ({@link dev.arbor.ProcessInfo#serverClass()}) or null for a plain process. A server's crash is
+   * reported before its {@link #exited}, while its class is still known; a plain process's after it.
+   * A server whose {@code @Terminate} also throws is reported twice, as OTP writes two reports.
+   */
+  default void crashed(Pid pid, String serverClass, ExitReason reason) {}
+
   /** Supervisor {@code supervisor} restarted child {@code childId}; either pid may be null. */
   default void restarted(String supervisor, String childId, Pid oldPid, Pid newPid) {}
 

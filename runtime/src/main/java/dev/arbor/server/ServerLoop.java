@@ -68,7 +68,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     self.attachment = this;
     initializing = true;
     try {
-      if (name != null) {
+      if (name != null && !(name instanceof Name.Local)) { // a local name was registered at creation
         name.register(self.pid());
       }
       state = factory.create();

@@ -82,7 +82,15 @@ public final class ServerRef<M> {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(factory, "factory");
     Process starter = Process.current();
-    Process server = Process.create(type.trapExits(), null);
+    // A local name is registered as the process is created, so that its spawn event (JFR's
+    // registeredName, RuntimeListener.spawned) carries it; a taken name fails the start as before.
+    String localName = options.name() instanceof Name.Local local ? local.name() : null;
+    Process server;
+    try {
+      server = Process.create(type.trapExits(), localName);
+    } catch (IllegalArgumentException taken) {
+      throw new StartException(type + " failed to start: " + taken, taken);
+    }
     CallSlot ack = new CallSlot(starter, Thread.currentThread());
     ack.watched = server;
     server.addWatch(ack); // a new process: always alive here

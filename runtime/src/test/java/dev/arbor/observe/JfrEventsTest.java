@@ -148,6 +148,42 @@ class JfrEventsTest {
   }
 
   @Test
+  void spawnEventCarriesRegisteredName() throws InterruptedException {
+    ServerRef<Msg> server = ServerRef.start(ECHO, StartOptions.named("jfr-named-echo"), Echo::new);
+    RecordedEvent spawn = await("dev.arbor.ProcessSpawn", e -> server.pid().toString().equals(e.getString("pid")));
+    assertEquals("jfr-named-echo", spawn.getString("registeredName"));
+    Pid named = Proc.spawn(dev.arbor.SpawnOptions.defaults().name("jfr-named-process"),
+        () -> Proc.receive(m -> m.equals("stop"), Duration.ofSeconds(BOUND_SECONDS)));
+    RecordedEvent plain = await("dev.arbor.ProcessSpawn", e -> named.toString().equals(e.getString("pid")));
+    assertEquals("jfr-named-process", plain.getString("registeredName"));
+    named.send("stop");
+    server.stop();
+  }
+
+  @Test
+  void takenNameStillFailsTheStartAndSpawnsNothing() throws Exception {
+    ServerRef<Msg> holder = ServerRef.start(ECHO, StartOptions.named("jfr-taken"), Echo::new);
+    List<Pid> spawnedByMe = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long me = Proc.self().id();
+    RuntimeListener spawns = new RuntimeListener() {
+      @Override
+      public void spawned(Pid pid, String registeredName, long spawnedBy) {
+        if (spawnedBy == me) {
+          spawnedByMe.add(pid);
+        }
+      }
+    };
+    try (AutoCloseable registration = ArborEvents.addListener(spawns)) {
+      dev.arbor.server.StartException e = assertThrows(dev.arbor.server.StartException.class,
+          () -> ServerRef.start(ECHO, StartOptions.named("jfr-taken"), Echo::new));
+      assertTrue(e.getMessage().contains("the name \"jfr-taken\" is already registered to " + holder.pid()),
+          e.getMessage());
+    }
+    assertEquals(List.of(), spawnedByMe, "the name is checked before a process exists");
+    holder.stop();
+  }
+
+  @Test
   void jfrRecordsSupervisorRestart() throws InterruptedException {
     BlockingQueue<Pid> started = new LinkedBlockingQueue<>();
     Supervisor sup = Supervisor.start(SupervisorSpec.oneForOne().child(ChildSpec.worker("flaky", () -> {

@@ -15,7 +15,10 @@ import dev.arbor.server.ServerType;
 import dev.arbor.server.StartOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ class RuntimeListenerTest {
       }).build();
 
   private final List<String> events = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<Pid> crashes = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void adopt() {
@@ -53,7 +57,13 @@ class RuntimeListenerTest {
   private final RuntimeListener recorder = new RuntimeListener() {
     @Override
     public void spawned(Pid pid, String registeredName, long spawnedBy) {
-      events.add("spawned " + pid + " by " + spawnedBy); // registeredName: see JFR's spawn event tests
+      events.add("spawned " + pid + " as " + registeredName + " by " + spawnedBy);
+    }
+
+    @Override
+    public void crashed(Pid pid, String serverClass, ExitReason reason) {
+      events.add("crashed " + pid + " " + serverClass + " " + reason.kind());
+      crashes.add(pid);
     }
 
     @Override
@@ -85,9 +95,10 @@ class RuntimeListenerTest {
     Pid pid = server.pid();
     String cls = Echoer.class.getName();
     assertEquals(List.of(
-        "spawned " + pid + " by " + Proc.self().id(),
+        "spawned " + pid + " as listened-echo by " + Proc.self().id(),
         "call " + pid + " " + cls + ".echo reply",
         "call " + pid + " " + cls + ".echo crash",
+        "crashed " + pid + " " + cls + " CRASH",
         "exited " + pid + " CRASH"),
         events.stream().filter(e -> e.contains(pid.toString())).toList());
 
@@ -95,7 +106,18 @@ class RuntimeListenerTest {
     ServerRef<Echo> unseen = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
     unseen.call("echo", new Echo("quiet"));
     assertEquals(before, events.size(), () -> "events after close: " + events.subList(before, events.size()));
-    unseen.stop();
+    unseen.stop(); // a server left running would fail later tests that count the live processes
+  }
+
+  @Test
+  void plainProcessCrashIsToldWithoutServerClass() throws Exception {
+    try (AutoCloseable registration = ArborEvents.addListener(recorder)) {
+      Pid plain = Proc.spawn(() -> {
+        throw new IllegalStateException("plain boom");
+      });
+      assertEquals(plain, crashes.poll(BOUND.toSeconds(), TimeUnit.SECONDS));
+      assertTrue(events.contains("crashed " + plain + " null CRASH"), () -> events.toString());
+    }
   }
 
   @Test

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README true: its {@code java} blocks are verbatim parts of this module's sources (which
- * the build compiles with the real processor, and which {@link QuickTour} runs), and its {@code
- * text} excerpts of generated code are verbatim parts of what the processor generated.
+ * the build compiles with the real processor, and which {@link QuickTour} runs) or, for the Metrics
+ * section, of the micrometer module's tests, and its {@code text} excerpts of generated code are
+ * verbatim parts of what the processor generated.
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
@@ -57,7 +58,9 @@ class ReadmeTest {
 
   @Test
   void everyJavaBlockOfTheReadmeIsPartOfTheSampleSources() throws IOException {
-    String sources = allSources(Path.of("src", "main", "java")) + allSources(Path.of("src", "test", "java"));
+    // The Metrics section's binding runs in the micrometer module's tests: the sample app has no registry.
+    String sources = allSources(Path.of("src", "main", "java")) + allSources(Path.of("src", "test", "java"))
+        + allSources(Path.of("..", "micrometer", "src", "test", "java"));
     List<String> java = blocks("java");
     assertFalse(java.isEmpty(), "the README should show code");
     for (String block : java) {
@@ -86,7 +89,7 @@ class ReadmeTest {
   void gradleAndMavenSnippetsNameTheArtifactsThePomsBuild() throws IOException {
     String readme = Files.readString(README);
     String version = tag(Files.readString(Path.of("..", "pom.xml")), "version");
-    for (String module : List.of("runtime", "processor")) {
+    for (String module : List.of("runtime", "processor", "micrometer")) {
       String artifact = tag(Files.readString(Path.of("..", module, "pom.xml")).replaceFirst("(?s)<parent>.*?</parent>", ""),
           "artifactId");
       String groupId = "dev.arbor";

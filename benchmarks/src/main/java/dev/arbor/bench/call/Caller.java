@@ -42,6 +42,17 @@ public interface Caller extends AutoCloseable {
     }, BATCH);
   }
 
+  /** An Arbor caller that has made one batch of calls and checked their sum: the JFR and metrics shapes' set-up. */
+  static Caller arborChecked() {
+    Caller caller = new ArborCaller();
+    long sum = caller.fromProcess(BATCH);
+    if (sum != expectedSum(BATCH)) {
+      caller.close();
+      throw new AssertionError("a batch of calls summed to " + sum);
+    }
+    return caller;
+  }
+
   /** The sum a batch of {@code calls} echoes returns, counting down from {@code calls} to 1. */
   static long expectedSum(int calls) {
     return (long) calls * (calls + 1) / 2;

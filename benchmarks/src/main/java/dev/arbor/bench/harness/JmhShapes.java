@@ -15,13 +15,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs one JMH shape for the given systems, one fork each, and prints its figures as {@link
  * dev.arbor.bench.common.Result} lines: {@code JmhShapes SHAPE quick|full [SYSTEM...]}, where SHAPE is
- * {@code call.process}, {@code call.thread}, {@code cast}, {@code mailbox} or {@code jfr}.
+ * {@code call.process}, {@code call.thread}, {@code cast}, {@code mailbox}, {@code jfr} or {@code metrics}.
  *
  * <p>{@code jfr} runs {@link dev.arbor.bench.jfr.JfrOverheadBenchmark}: the hook alone, then the
  * {@code hooks} and {@code removed} round trips in {@value #JFR_PAIRS} pairs in the order ABBA, so that
  * a machine getting slower or faster during the run weighs on both alike (the figures printed are the
  * medians over the pairs), then one {@code recording} fork. It prints the round trips, the hook's
  * nanoseconds, and the hook as a percentage of the {@code hooks} round trip.
+ *
+ * <p>{@code metrics} runs {@link dev.arbor.bench.metrics.MetricsOverheadBenchmark} the same way: the
+ * binder's work per call alone, then the {@code bound} and {@code unbound} round trips in ABBA pairs; it
+ * prints the hook as a percentage of the {@code unbound} round trip.
  */
 public final class JmhShapes {
   static final int JFR_PAIRS = 2;
@@ -41,6 +45,10 @@ public final class JmhShapes {
     List<String> systems = List.of(Arrays.copyOfRange(args, 2, args.length));
     if (shape.equals("jfr")) {
       jfr(quick);
+      return;
+    }
+    if (shape.equals("metrics")) {
+      metrics(quick);
       return;
     }
     ChainedOptionsBuilder options = options(quick);
@@ -94,32 +102,58 @@ public final class JmhShapes {
   }
 
   private static void jfr(boolean quick) throws RunnerException {
-    double hook = score(quick, "hook");
-    List<Double> hooks = new ArrayList<>();
-    List<Double> removed = new ArrayList<>();
+    Paired p = paired(quick, "dev.arbor.bench.jfr.JfrOverheadBenchmark", "hooks", "removed");
+    p.print("call.jfr", "hooks", "removed", p.with());
+    Result.print("call.jfr", "recording", score(quick, "dev.arbor.bench.jfr.JfrOverheadBenchmark.recording"), "ns");
+  }
+
+  /** The binder's share is taken of the round trip without it: the call a user had before binding. */
+  private static void metrics(boolean quick) throws RunnerException {
+    Paired p = paired(quick, "dev.arbor.bench.metrics.MetricsOverheadBenchmark", "bound", "unbound");
+    p.print("call.metrics", "bound", "unbound", p.without());
+    double drain = score(quick, "dev.arbor.bench.metrics.MetricsOverheadBenchmark.drain");
+    Result.print("call.metrics.drain", "arbor", drain, "ns");
+    Result.print("call.metrics.cpu", "arbor", 100 * (p.hook() + drain) / p.without(), "%");
+  }
+
+  /** A hook's own time and the medians of the round trips with and without it. */
+  private record Paired(double hook, double with, double without) {
+    /** Prints both round trips, the hook, and the hook as a share of {@code roundTrip}. */
+    void print(String metric, String withName, String withoutName, double roundTrip) {
+      Result.print(metric, withName, with, "ns");
+      Result.print(metric + ".hook", "arbor", hook, "ns");
+      Result.print(metric + ".share", "arbor", 100 * hook / roundTrip, "%");
+      Result.print(metric, withoutName, without, "ns");
+    }
+  }
+
+  /**
+   * Runs {@code benchmark.hook}, then the {@code with} and {@code without} round trips in {@value
+   * #JFR_PAIRS} pairs in the order ABBA, printing each figure and the pair-by-pair ratios.
+   */
+  private static Paired paired(boolean quick, String benchmark, String with, String without) throws RunnerException {
+    double hook = score(quick, benchmark + ".hook");
+    List<Double> withScores = new ArrayList<>();
+    List<Double> withoutScores = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     for (int pair = 0; pair < JFR_PAIRS; pair++) {
-      boolean hooksFirst = pair % 2 == 0;
-      for (String method : hooksFirst ? List.of("hooks", "removed") : List.of("removed", "hooks")) {
-        double score = score(quick, method);
-        (method.equals("hooks") ? hooks : removed).add(score);
+      boolean withFirst = pair % 2 == 0;
+      for (String method : withFirst ? List.of(with, without) : List.of(without, with)) {
+        double score = score(quick, benchmark + "." + method);
+        (method.equals(with) ? withScores : withoutScores).add(score);
         System.out.println("pair " + (pair + 1) + ": " + method + " " + score + " ns per call");
       }
-      ratios.add(hooks.getLast() / removed.getLast());
+      ratios.add(withScores.getLast() / withoutScores.getLast());
     }
-    System.out.println("hooks ÷ removed, pair by pair: " + ratios + ", median " + median(ratios));
-    Result.print("call.jfr", "hooks", median(hooks), "ns");
-    Result.print("call.jfr.hook", "arbor", hook, "ns");
-    Result.print("call.jfr.share", "arbor", 100 * hook / median(hooks), "%");
-    Result.print("call.jfr", "removed", median(removed), "ns");
-    Result.print("call.jfr", "recording", score(quick, "recording"), "ns");
+    System.out.println(with + " ÷ " + without + ", pair by pair: " + ratios + ", median " + median(ratios));
+    return new Paired(hook, median(withScores), median(withoutScores));
   }
 
   private static double score(boolean quick, String method) throws RunnerException {
-    ChainedOptionsBuilder options = options(quick).include("dev.arbor.bench.jfr.JfrOverheadBenchmark." + method + "$");
+    ChainedOptionsBuilder options = options(quick).include(method + "$");
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.size() != 1) {
-      throw new IllegalStateException("expected one result for JfrOverheadBenchmark." + method + ", got " + results.size());
+      throw new IllegalStateException("expected one result for " + method + ", got " + results.size());
     }
     return results.iterator().next().getPrimaryResult().getScore();
   }

@@ -55,7 +55,17 @@ public final class ResultsWriter {
           "ns per call", false, List.of("removed")),
       new Shape("call.jfr.hook", "The JFR check a call makes, with JFR off", "ns per call", false, List.of()),
       new Shape("call.jfr.share", "The JFR check's share of the call round trip, with JFR off", "% of the round trip",
-          false, List.of()));
+          false, List.of()),
+      new Shape("call.metrics", "Call round trip (a process calling a server) with an ArborMetrics binder bound, and without",
+          "ns per call", false, List.of("unbound")),
+      new Shape("call.metrics.hook", "What a bound ArborMetrics binder adds to a call on the server's thread (two clock reads, one buffer slot)",
+          "ns per call", false, List.of()),
+      new Shape("call.metrics.share", "The binder's share of the call round trip without it, on the server's thread",
+          "% of the round trip", false, List.of()),
+      new Shape("call.metrics.drain", "The binder's own thread recording one call's duration into its Micrometer timer",
+          "ns per call", false, List.of()),
+      new Shape("call.metrics.cpu", "All the binder's work for a call (server's thread and its own) ÷ the round trip without it",
+          "% of the round trip", false, List.of()));
 
   static final List<Target> TARGETS = List.of(
       new Target("call round trip, process to server ≤ 1.25× the bare virtual-thread hand-off", "call.process", "arbor", "vt", 1.25, true),
@@ -72,7 +82,10 @@ public final class ResultsWriter {
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
       new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
       new Target("JFR events with JFR off cost ≤ 2% of the call round trip (the hook's time ÷ the round trip's)", "call.jfr.share", "arbor", null, 2, true),
-      new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true));
+      new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true),
+      new Target("a bound ArborMetrics binder costs ≤ 5% of the call round trip (its work on the call's thread ÷ the round trip without it)", "call.metrics.share", "arbor", null, 5, true),
+      new Target("the binder's work per call on both threads ÷ the round trip without it (reported: CPU the machine spends, not the call's wait)", "call.metrics.cpu", "arbor", null, Double.NaN, true),
+      new Target("round trip with the binder ÷ without (reported: a sanity check, noisier than 5%)", "call.metrics", "bound", "unbound", Double.NaN, true));
 
   static final Map<String, String> SYSTEM_NAMES = new LinkedHashMap<>();
 
@@ -88,11 +101,13 @@ public final class ResultsWriter {
     SYSTEM_NAMES.put("hooks", "Arbor as shipped, JFR off");
     SYSTEM_NAMES.put("removed", "Arbor, hooks removed (`-Darbor.jfr.hooks=false`)");
     SYSTEM_NAMES.put("recording", "Arbor, JFR recording every call");
+    SYSTEM_NAMES.put("bound", "Arbor, ArborMetrics bound to a SimpleMeterRegistry");
+    SYSTEM_NAMES.put("unbound", "Arbor, no binder");
   }
 
   private static final Map<String, String> REFERENCE_COLUMNS = Map.of(
       "vt", "× baseline", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ",
-      "removed", "× hooks removed");
+      "removed", "× hooks removed", "unbound", "× no binder");
 
   /** Every figure: metric → system → round → value. */
   private final Map<String, Map<String, TreeMap<Integer, Double>>> figures = new LinkedHashMap<>();
@@ -335,6 +350,13 @@ public final class ResultsWriter {
       ABBA, each figure the median of two forks); and with an in-memory recording \
       (`-XX:StartFlightRecording:disk=false`) that commits a `dev.arbor.Call` event per call. \
       (`dev.arbor.bench.jfr.JfrOverheadBenchmark`)
+      - **call.metrics** (only with `--only metrics`): what a bound `ArborMetrics` binder adds to a call on the \
+      server's thread, timed alone (`ArborEvents.callClock()` and `callFinished`: two clock reads and one slot \
+      of the binder's buffer), and its share of the call.process round trip without a binder; that share is the \
+      target. Then what the binder's own thread spends per call recording the buffered duration into the \
+      `arbor.server.calls` timer with its percentile histogram (a `SimpleMeterRegistry`), and both together as \
+      a share of the round trip. Beside them, the call.process shape with the binder bound and without, two \
+      pairs per round in the order ABBA. (`dev.arbor.bench.metrics.MetricsOverheadBenchmark`)
       """;
 
   public static void main(String[] args) throws IOException {

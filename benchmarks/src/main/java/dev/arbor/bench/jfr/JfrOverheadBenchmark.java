@@ -1,6 +1,5 @@
 package dev.arbor.bench.jfr;
 
-import dev.arbor.bench.call.ArborCaller;
 import dev.arbor.bench.call.Caller;
 import dev.arbor.observe.ArborEvents;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +45,7 @@ public class JfrOverheadBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    caller = new ArborCaller();
-    long sum = caller.fromProcess(BATCH);
-    if (sum != Caller.expectedSum(BATCH)) {
-      throw new AssertionError("a batch of calls summed to " + sum);
-    }
+    caller = Caller.arborChecked();
   }
 
   @TearDown(Level.Trial)

@@ -1,0 +1,2 @@
+/** What a bound {@code ArborMetrics} binder costs a call: {@code benchmarks/run --only metrics}. */
+package dev.arbor.bench.metrics;

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.remote.Handles;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,8 @@ class RemoteSignalsTest {
 
   private FakeNode node;
   private FakeNode.Peer peer;
+  /** Every process a test starts, killed after it, so that no test leaves a process behind. */
+  private final List<Pid> started = new ArrayList<>();
 
   @BeforeEach
   void startNode() {
@@ -42,23 +46,36 @@ class RemoteSignalsTest {
   @AfterEach
   void stopNode() {
     node.close();
+    for (Pid p : started) {
+      Ref ref = Proc.monitor(p);
+      Proc.exit(p, ExitReason.kill());
+      down(ref);
+    }
   }
 
-  private static Runnable idle() {
-    return () -> {
+  private Pid idle() {
+    return idle(SpawnOptions.defaults());
+  }
+
+  private Pid idle(SpawnOptions options) {
+    Pid p = Proc.spawn(options, () -> {
       for (; ; ) {
         Proc.receive();
       }
-    };
+    });
+    started.add(p);
+    return p;
   }
 
   /** A process that traps exits and forwards every message to {@code to}. */
-  private static Pid forwarder(Pid to) {
-    return Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+  private Pid forwarder(Pid to) {
+    Pid p = Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
       for (; ; ) {
         to.send(Proc.receive());
       }
     });
+    started.add(p);
+    return p;
   }
 
   private static Pid deadProcess() {
@@ -108,7 +125,7 @@ class RemoteSignalsTest {
   void remoteLinkPropagatesCrashBothWays() {
     // The remote process crashes: the local one dies with its reason.
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     node.local.linkExit(peer, r, local, ExitReason.of("boom"));
@@ -145,7 +162,7 @@ class RemoteSignalsTest {
   @Test
   void normalExitOfARemoteLinkLeavesANonTrappingProcessAlive() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     node.local.linkExit(peer, r, local, ExitReason.normal());
@@ -183,7 +200,7 @@ class RemoteSignalsTest {
   @Test
   void remoteUnlinkStopsPropagation() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     assertEquals(java.util.List.of(r), Proc.info(local).orElseThrow().links());
@@ -223,7 +240,7 @@ class RemoteSignalsTest {
     node.local.exit(peer, r, trapper, ExitReason.kill()); // kill cannot be trapped
     assertEquals(ExitReason.killed(), down(trapperWatch).reason());
 
-    Pid plain = Proc.spawn(idle());
+    Pid plain = idle();
     Ref plainWatch = Proc.monitor(plain);
     node.local.exit(peer, r, plain, ExitReason.normal()); // ignored by a non-trapping process
     noMessage(m -> m instanceof Down, QUIET, "exit(pid, normal) from another process is ignored");
@@ -314,7 +331,7 @@ class RemoteSignalsTest {
   @RepeatedTest(20)
   void remoteMonitorOfALocalProcessGetsTheDownWhenItExits() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     node.local.monitor(peer, r, local, "ref-1");
     assertEquals(java.util.List.of(r), Proc.info(local).orElseThrow().monitoredBy());
     Proc.exit(local, ExitReason.kill());
@@ -347,7 +364,7 @@ class RemoteSignalsTest {
 
   @Test
   void remoteMonitorOfALocalNameReportsTheNameWhenItsProcessExits() {
-    Pid local = Proc.spawn(SpawnOptions.defaults().name("remote-signals-named"), idle());
+    Pid local = idle(SpawnOptions.defaults().name("remote-signals-named"));
     node.local.monitorName(peer, peer.pid(10), "remote-signals-named", "ref-4");
     Proc.exit(local, ExitReason.of("bye"));
     FakeNode.Signal s = peer.next("downName");
@@ -358,7 +375,7 @@ class RemoteSignalsTest {
 
   @Test
   void remoteDemonitorMeansNoDown() {
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.monitor(peer, peer.pid(10), local, "ref-5");
     node.local.demonitor(peer, peer.pid(10), "ref-5");
@@ -390,7 +407,7 @@ class RemoteSignalsTest {
     // A monitor held here, a node monitor, and a monitor the peer holds on a local process.
     Ref monitor = Proc.monitor(r3);
     Proc.monitorNode(PEER);
-    Pid watched = Proc.spawn(idle());
+    Pid watched = idle();
     node.local.monitor(peer, r1, watched, "peer-ref");
 
     node.drop(peer);

@@ -477,6 +477,18 @@ class RemoteSignalsTest {
     assertFalse(Proc.demonitorNode(PEER));
   }
 
+  @Test
+  void aConnectionThatThrowsLosesTheSignalNotTheExit() {
+    Pid local = idle();
+    Ref watching = Proc.monitor(local);
+    node.local.link(peer, peer.pid(10), local);
+    node.local.monitor(peer, peer.pid(11), local, "ref-6");
+    peer.broken = true;
+    Proc.exit(local, ExitReason.of("bye")); // its linkExit and down both throw in the connection
+    assertEquals(ExitReason.of("bye"), down(watching).reason());
+    Proc.send(peer.pid(10), "lost"); // the sender goes on
+  }
+
   // ---------------------------------------------------------------- pids of an earlier life
 
   @Test

@@ -112,14 +112,14 @@ public final class NodeAttachment {
     }
     Process p = local(to);
     if (p == null || !Links.add(p, from)) {
-      c.linkExit(to, from, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.linkExit(to, from, ExitReason.noproc()));
       return;
     }
     RemoteNode n = of(c);
     n.addLink(p, from);
     ExitReason r = p.exitReason;
     if (r != null && n.removeLink(p, from)) {
-      c.linkExit(p.pid, from, r); // it exited meanwhile, before its exit could see the link's index
+      RemoteNode.signal(c, out -> out.linkExit(p.pid, from, r)); // it exited meanwhile, before its exit could see the link's index
     }
   }
 
@@ -159,7 +159,7 @@ public final class NodeAttachment {
     }
     Process p = local(target);
     if (p == null) {
-      c.down(target, watcher, ref, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.down(target, watcher, ref, ExitReason.noproc()));
     } else {
       watch(of(c), watcher, ref, p, null);
     }
@@ -171,7 +171,7 @@ public final class NodeAttachment {
     }
     Process p = ProcessTable.whereis(name);
     if (p == null) {
-      c.downName(name, watcher, ref, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.downName(name, watcher, ref, ExitReason.noproc()));
     } else {
       watch(of(c), watcher, ref, p, name);
     }

@@ -429,6 +429,54 @@ class RemoteSignalsTest {
     again.nothingMore(QUIET, "links and monitors of a lost connection are gone");
   }
 
+  private record Linked(int id, int exits) {}
+
+  @RepeatedTest(20)
+  void linksRacingAConnectionLossEachEndExactlyOnce() {
+    int count = 40;
+    Pid me = Proc.self();
+    CountDownLatch go = new CountDownLatch(1);
+    CountDownLatch dropped = new CountDownLatch(1);
+    for (int i = 0; i < count; i++) {
+      int id = 100 + i;
+      Pid r = peer.pid(id);
+      started.add(Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+        Waits.await(go, "the start");
+        Proc.link(r);
+        Waits.await(dropped, "the connection's loss");
+        int exits = 0;
+        while (Proc.receive(m -> m instanceof Exit e && e.from().equals(r), Duration.ZERO).isPresent()) {
+          exits++;
+        }
+        me.send(new Linked(id, exits));
+        Proc.receive();
+      }));
+    }
+    go.countDown();
+    node.drop(peer); // races the links: each lands on the lost connection or on a new one
+    dropped.countDown();
+    java.util.Map<Integer, Integer> exits = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      Linked l = next(Linked.class);
+      exits.put(l.id(), l.exits());
+    }
+    // By now every link was made: on the new connection, its signal is already recorded.
+    FakeNode.Peer again = node.peer(PEER);
+    java.util.Set<Integer> relinked = new java.util.HashSet<>();
+    for (FakeNode.Signal s; (s = again.poll(Duration.ZERO)) != null; ) {
+      if (s.op().equals("link")) {
+        relinked.add(Handles.number((Pid) s.b()));
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      int id = 100 + i;
+      int n = exits.get(id);
+      assertTrue(n <= 1, id + " got " + n + " exit signals");
+      assertEquals(n == 0, relinked.contains(id),
+          id + ": a link either broke with the lost connection (one Exit) or went to the new one");
+    }
+  }
+
   @Test
   void unreachableNodeGivesNoconnectionAtOnce() {
     String far = "far@127.0.0.1";

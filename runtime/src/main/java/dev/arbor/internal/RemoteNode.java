@@ -38,6 +38,13 @@ final class RemoteNode {
     this.node = connection.node();
   }
 
+  /** The entry of a connection lost before the runtime ever used it: closed from the start. */
+  static RemoteNode tombstone(NodeConnection connection) {
+    RemoteNode n = new RemoteNode(connection);
+    n.closed = true;
+    return n;
+  }
+
   /** Hands a signal to the connection; see {@link #signal(NodeConnection, Consumer)}. */
   void signal(Consumer<NodeConnection> s) {
     signal(connection, s);
@@ -133,7 +140,7 @@ final class RemoteNode {
 
   // ---------------------------------------------------------------- the loss
 
-  /** The connection is gone: fires every link, monitor and node monitor across it, once. */
+  /** The connection is gone: fires every link, monitor and node monitor across it, once. Idempotent. */
   void lose() {
     closed = true;
     ExitReason noconnection = ExitReason.noconnection();

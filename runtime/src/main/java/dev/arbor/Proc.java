@@ -232,6 +232,9 @@ public final class Proc {
    * {@code monitor(process, {Name, Node})}). A name no process holds gives {@code Down(noproc)} at
    * once; the {@link Down}'s pid is then null, as it is for any name on another node, which is
    * resolved there. A {@link Name#via} or {@link Name#partition} name is resolved here, once.
+   *
+   * @throws IllegalStateException for a name on another node while no node is started here (Erlang's
+   *     {@code badarg})
    */
   public static Ref monitor(Name name) {
     Objects.requireNonNull(name, "name");
@@ -248,9 +251,10 @@ public final class Proc {
 
   /**
    * Monitors the connection to {@code node} (Erlang's {@code monitor_node(Node, true)}): the caller
-   * gets a {@link NodeDown} when it is lost, or at once when it cannot be made (no node is started
-   * here, or {@code node} cannot be reached). Each call adds one monitor and gives one {@code
-   * NodeDown}. Monitoring the local node itself does nothing.
+   * gets a {@link NodeDown} when it is lost, or at once when it cannot be made. Each call adds one
+   * monitor and gives one {@code NodeDown}. Monitoring the local node itself does nothing.
+   *
+   * @throws IllegalStateException while no node is started here (Erlang's {@code notalive})
    */
   public static void monitorNode(String node) {
     Objects.requireNonNull(node, "node");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.remote.Handles;
@@ -494,15 +495,22 @@ class RemoteSignalsTest {
   }
 
   @Test
-  void withoutAStartedNodeRemoteSignalsGiveNoconnection() {
+  void withoutAStartedNodeRemoteSignalsGiveNoconnectionAsInErlang() {
     Pid r = peer.pid(10);
     node.close();
     assertEquals("nonode@nohost", Proc.node());
     Ref ref = Proc.monitor(r);
     assertEquals(ExitReason.noconnection(), down(ref).reason());
-    Proc.monitorNode(PEER);
-    assertEquals(new NodeDown(PEER), next(NodeDown.class));
+    Proc.trapExits(true);
+    Proc.link(r);
+    assertEquals(ExitReason.noconnection(), exitFrom(r).reason());
     Proc.send(r, "dropped");
+    Proc.send(Name.remote("counter", PEER), "dropped");
+    Proc.exit(r, ExitReason.kill());
+    // What erl answers when not alive: monitor(process, {Name, Node}) is badarg, monitor_node notalive.
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Proc.monitorNode(PEER));
+    assertTrue(e.getMessage().contains("no node is started"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> Proc.monitor(Name.remote("counter", PEER)));
   }
 
   @Test

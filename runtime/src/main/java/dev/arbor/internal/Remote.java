@@ -15,8 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Erlang's rules when the other node cannot be reached: while no node is started, or when the
  * distribution layer cannot reach the node at all, a send or {@code exit/2} is dropped, a link gives
- * the linker an exit signal with {@code noconnection}, a monitor a {@code Down} with {@code
- * noconnection}, a node monitor a {@link NodeDown} at once. A pid of an earlier life of this node
+ * the linker an exit signal with {@code noconnection}, a monitor of a pid a {@code Down} with {@code
+ * noconnection}. A monitor of a remote name and a node monitor are refused while no node is started
+ * (Erlang's {@code badarg} and {@code notalive}), and fire at once when the node cannot be reached. A pid of an earlier life of this node
  * (its name with another creation), or a local pid whose process is gone, names a process that does
  * not exist: a link gives {@code noproc}, a monitor a {@code Down} with {@code noproc}.
  */
@@ -217,9 +218,19 @@ public final class Remote {
         missing ? ExitReason.noproc() : ExitReason.noconnection());
   }
 
-  /** {@code me} monitors whoever is registered as {@code name} on {@code node}, another node. */
+  /**
+   * {@code me} monitors whoever is registered as {@code name} on {@code node}, another node. Erlang
+   * refuses it ({@code badarg}) while no node is started here.
+   */
   public static Monitor monitorName(Process me, String name, String node) {
+    requireStartedNode("monitor {" + name + "," + node + "}");
     return monitor(me, reach(node), null, name, ExitReason.noconnection());
+  }
+
+  private static void requireStartedNode(String what) {
+    if (attached == null) {
+      throw new IllegalStateException("cannot " + what + ": no node is started here (Erlang: the node is not alive)");
+    }
   }
 
   private static Monitor monitor(Process me, RemoteNode n, Pid target, String name, ExitReason unreachable) {
@@ -245,9 +256,14 @@ public final class Remote {
     return monitor(me, null, null, null, ExitReason.noproc());
   }
 
-  /** Erlang's {@code monitor_node(node, true)}: a {@link NodeDown} when the connection to {@code node} is lost. */
+  /**
+   * Erlang's {@code monitor_node(node, true)}: a {@link NodeDown} when the connection to {@code node}
+   * is lost, or at once when it cannot be made. Erlang refuses it ({@code notalive}) while no node is
+   * started here.
+   */
   public static void monitorNode(Process me, String node) {
-    if (node.equals(NodeIdentity.name()) && attached != null) {
+    requireStartedNode("monitor the node " + node);
+    if (node.equals(NodeIdentity.name())) {
       return; // this node cannot be lost to itself
     }
     RemoteNode n = reach(node);

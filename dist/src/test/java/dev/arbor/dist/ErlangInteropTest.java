@@ -1,0 +1,288 @@
+package dev.arbor.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.Exit;
+import dev.arbor.ExitReason;
+import dev.arbor.Pid;
+import dev.arbor.Proc;
+import dev.arbor.dist.handshake.WrongCookieException;
+import dev.arbor.dist.term.Atom;
+import dev.arbor.dist.term.Binary;
+import dev.arbor.dist.term.ErlList;
+import dev.arbor.dist.term.ErlPid;
+import dev.arbor.dist.term.Tuple;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An Arbor node and a real {@code erl} node (OTP 25 on Debian 12), on loopback. */
+class ErlangInteropTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static ErlangTools.Epmd epmd;
+
+  String cookie;
+  Node arbor;
+  ErlangTools.ErlNode erl;
+
+  @BeforeAll
+  static void startEpmd() throws Exception {
+    epmd = ErlangTools.Epmd.start();
+  }
+
+  @AfterAll
+  static void stopEpmd() {
+    if (epmd != null) {
+      epmd.close();
+    }
+  }
+
+  @BeforeEach
+  void startNodes() throws Exception {
+    cookie = ErlangTools.uniqueCookie();
+    arbor = Node.builder(ErlangTools.uniqueName("arbor")).cookie(cookie).epmdPort(epmd.port)
+        .start();
+    erl = ErlangTools.ErlNode.start(ErlangTools.uniqueName("erl"), cookie, epmd);
+  }
+
+  @AfterEach
+  void stopNodes() {
+    if (erl != null) {
+      erl.close();
+    }
+    if (arbor != null) {
+      arbor.stop();
+    }
+    Proc.release();
+  }
+
+  private String atom(String name) {
+    return "'" + name + "'";
+  }
+
+  private Object receive() {
+    return Proc.receive(WAIT).orElseThrow(() -> new AssertionError("no message within " + WAIT));
+  }
+
+  @Test
+  void pingsErlangNodeBothWays() throws Exception {
+    assertEquals("pong", erl.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+    assertTrue(arbor.ping(erl.name, WAIT));
+    arbor.disconnect(erl.name);
+    assertTrue(arbor.ping(erl.name, WAIT), "Arbor dials again after a disconnect");
+    assertEquals("[" + atom(arbor.name()) + "]", erl.eval("nodes().", WAIT));
+  }
+
+  @Test
+  void erlangSendsToRegisteredArborProcess() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("{inbox, " + atom(arbor.name()) + "} ! {hello, self(), \"abc\", <<\"bin\">>, "
+        + "#{a => 1.5}, 1 bsl 70, [a|b]}.", WAIT);
+    Tuple hello = assertInstanceOf(Tuple.class, receive());
+    assertEquals(Atom.of("hello"), hello.get(0));
+    ErlPid shell = assertInstanceOf(ErlPid.class, hello.get(1));
+    assertEquals(Atom.of(erl.name), shell.node());
+    assertEquals(ErlList.ofString("abc"), hello.get(2));
+    assertEquals(Binary.ofUtf8("bin"), hello.get(3));
+    assertEquals(Map.of(Atom.of("a"), 1.5), hello.get(4));
+    assertEquals(java.math.BigInteger.ONE.shiftLeft(70), hello.get(5));
+    arbor.send(shell, Tuple.of(Atom.of("reply"), Proc.self()));
+    String reply = erl.eval("receive {reply, P} -> {node(P), P =:= {inbox, "
+        + atom(arbor.name()) + "}} after 5000 -> timeout end.", WAIT);
+    assertEquals("{" + atom(arbor.name()) + ",false}", reply);
+  }
+
+  @Test
+  void arborSendsToRegisteredErlangProcess() throws Exception {
+    erl.eval("register(box, self()).", WAIT);
+    arbor.send("box", erl.name, Tuple.of(Atom.of("hi"), Proc.self(), "text", 42));
+    assertEquals("ok", erl.eval("receive {hi, From, <<\"text\">>, 42} -> "
+        + "From ! {back, node()}, ok after 5000 -> timeout end.", WAIT));
+    assertEquals(Tuple.of(Atom.of("back"), Atom.of(erl.name)), receive());
+  }
+
+  @Test
+  void remoteMonitorOfMissingNameGivesNoproc() throws Exception {
+    var ref = arbor.monitor("nobody", erl.name);
+    RemoteDown down = assertInstanceOf(RemoteDown.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.noproc(), down.reason());
+    assertEquals(Tuple.of(Atom.of("nobody"), Atom.of(erl.name)), down.target());
+    assertEquals("noproc", erl.eval("begin erlang:monitor(process, {nobody, "
+        + atom(arbor.name()) + "}), receive {'DOWN', _, process, _, R} -> R after 5000 -> "
+        + "timeout end end.", WAIT));
+  }
+
+  @Test
+  void remoteMonitorsSeeTheRealExitReasonBothWays() throws Exception {
+    Pid worker = Proc.spawn(() -> {
+      Proc.register("worker", Proc.self());
+      Proc.receive();
+      Proc.exit(ExitReason.of("tired"));
+    });
+    awaitRegistered("worker");
+    assertEquals("tired", erl.eval("begin Ref = erlang:monitor(process, {worker, "
+        + atom(arbor.name()) + "}), {worker, " + atom(arbor.name()) + "} ! stop, "
+        + "receive {'DOWN', Ref, process, _, R} -> R after 5000 -> timeout end end.", WAIT));
+    assertFalse(worker.isAlive());
+    erl.eval("V = spawn(fun() -> receive stop -> exit(weary) end end), register(v, V).", WAIT);
+    arbor.send("box_unused", erl.name, "warm up the connection");
+    erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
+    Proc.register("inbox2", Proc.self());
+    // the message may have arrived before the name: ask again if it was dropped
+    Object got = Proc.receive(Duration.ofSeconds(2)).orElse(null);
+    if (got == null) {
+      erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
+      got = receive();
+    }
+    ErlPid v = (ErlPid) ((Tuple) got).get(1);
+    var ref = arbor.monitor(v);
+    arbor.send(v, Atom.of("stop"));
+    RemoteDown down = assertInstanceOf(RemoteDown.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.of("weary"), down.reason());
+  }
+
+  private static void awaitRegistered(String name) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (Proc.whereis(name).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " was not registered within " + WAIT);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void remoteLinkPropagatesCrashBothWays() throws Exception {
+    // An Erlang process links to an Arbor process that then crashes.
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()).", WAIT);
+    Pid crasher = Proc.spawn(() -> {
+      try {
+        arbor.send("box", erl.name, Tuple.of(Atom.of("pid_is"), Proc.self()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Proc.receive();
+      Proc.exit(ExitReason.of("boom"));
+    });
+    assertEquals("boom", erl.eval("receive {pid_is, P} -> process_flag(trap_exit, true), "
+        + "link(P), P ! crash, receive {'EXIT', P, R} -> R after 5000 -> timeout end "
+        + "after 5000 -> no_pid end.", WAIT));
+    assertFalse(crasher.isAlive());
+
+    // An Arbor process (trapping exits) links to an Erlang process that then crashes.
+    erl.eval("process_flag(trap_exit, false), V = spawn(fun() -> receive crash -> "
+        + "exit(kaboom) end end), {inbox, " + atom(arbor.name()) + "} ! {victim, V}.", WAIT);
+    ErlPid victim = (ErlPid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    arbor.link(victim);
+    arbor.send(victim, Atom.of("crash"));
+    Exit exit = assertInstanceOf(Exit.class, receive());
+    assertEquals(ExitReason.of("kaboom"), exit.reason());
+
+    // A non-trapping Arbor process dies of a linked Erlang process's crash.
+    erl.eval("W = spawn(fun() -> receive crash -> exit(bang) end end), {inbox, "
+        + atom(arbor.name()) + "} ! {w, W}.", WAIT);
+    ErlPid w = (ErlPid) ((Tuple) receive()).get(1);
+    var watcher = Proc.spawnMonitor(() -> {
+      try {
+        arbor.link(w);
+        arbor.send(w, Atom.of("crash"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Proc.receive();
+    });
+    Object down = receive();
+    assertEquals(ExitReason.of("bang"), ((dev.arbor.Down) down).reason());
+    assertFalse(watcher.pid().isAlive());
+  }
+
+  @Test
+  void killedErlangNodeGivesNoconnection() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("L = spawn(fun() -> receive _ -> ok end end), M = spawn(fun() -> receive _ -> ok "
+        + "end end), {inbox, " + atom(arbor.name()) + "} ! {L, M}.", WAIT);
+    Tuple pids = (Tuple) receive();
+    Proc.trapExits(true);
+    arbor.link((ErlPid) pids.get(0));
+    var ref = arbor.monitor((ErlPid) pids.get(1));
+    arbor.monitorNode(erl.name);
+    var linkedOnly = Proc.spawnMonitor(() -> {
+      try {
+        arbor.link((ErlPid) pids.get(0));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Proc.receive();
+    });
+    assertTrue(arbor.ping(erl.name, WAIT)); // everything above has reached erl
+    erl.kill();
+    boolean exit = false;
+    boolean down = false;
+    boolean nodeDown = false;
+    boolean linkedDied = false;
+    while (!(exit && down && nodeDown && linkedDied)) {
+      Object message = receive();
+      if (message instanceof Exit e) {
+        assertEquals(ExitReason.noconnection(), e.reason());
+        exit = true;
+      } else if (message instanceof RemoteDown d) {
+        assertEquals(ref, d.ref());
+        assertEquals(ExitReason.noconnection(), d.reason());
+        down = true;
+      } else if (message instanceof NodeDown n) {
+        assertEquals(erl.name, n.node());
+        nodeDown = true;
+      } else if (message instanceof dev.arbor.Down d) {
+        assertEquals(linkedOnly.ref(), d.ref());
+        assertEquals(ExitReason.noconnection(), d.reason());
+        linkedDied = true;
+      }
+    }
+    assertFalse(arbor.connectedNodes().contains(erl.name));
+  }
+
+  @Test
+  void wrongCookieIsRefusedBothWays() throws Exception {
+    ErlangTools.ErlNode stranger = ErlangTools.ErlNode.start(ErlangTools.uniqueName("stranger"),
+        ErlangTools.uniqueCookie(), epmd);
+    try {
+      WrongCookieException e = assertThrows(WrongCookieException.class,
+          () -> arbor.send("box", stranger.name, "hello"));
+      assertEquals(stranger.name, e.peer());
+      assertFalse(arbor.ping(stranger.name, WAIT));
+      assertEquals("pang", stranger.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+      assertEquals(java.util.Set.of(), arbor.connectedNodes());
+      assertEquals("[]", stranger.eval("nodes().", WAIT));
+      assertTrue(arbor.ping(erl.name, WAIT), "the right cookie still connects");
+    } finally {
+      stranger.close();
+    }
+  }
+
+  @Test
+  void severalMegabyteMessagesCrossBothWays() throws Exception {
+    Proc.register("inbox", Proc.self());
+    byte[] big = new byte[8 << 20];
+    new java.util.Random(7).nextBytes(big);
+    erl.eval("register(box, self()).", WAIT);
+    arbor.send("box", erl.name, Tuple.of(Atom.of("big"), Binary.of(big), Proc.self()));
+    assertEquals("{8388608," + (Byte.toUnsignedInt(big[12345])) + "}",
+        erl.eval("receive {big, B, From} -> From ! {echo, B, binary:copy(<<1>>, 5000000)}, "
+            + "{byte_size(B), binary:at(B, 12345)} after 10000 -> timeout end.", WAIT));
+    Tuple echo = (Tuple) receive();
+    assertEquals(Binary.of(big), echo.get(1));
+    assertEquals(5_000_000, ((Binary) echo.get(2)).size());
+  }
+}

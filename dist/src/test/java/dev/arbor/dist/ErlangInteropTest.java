@@ -272,6 +272,42 @@ class ErlangInteropTest {
   }
 
   @Test
+  void malformedFramesCloseOnlyThatConnection() throws Exception {
+    Proc.register("inbox", Proc.self());
+    assertTrue(arbor.ping(erl.name, WAIT));
+    byte[][] bad = {
+        {1, 2, 3},                                   // not the pass-through byte
+        {112, (byte) 131, 108, 0x7F, 0, 0, 0},       // a list that claims 2 billion elements
+        {112, (byte) 131, 104},                      // a truncated tuple
+        {112, (byte) 131, 100, 0, 2, 'o', 'k'},      // control is an atom, not a tuple
+        {112, (byte) 131, 104, 2, 97, 22, 106},      // SEND_SENDER of the wrong arity
+    };
+    for (byte[] frame : bad) {
+      try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("evil"), cookie)) {
+        peer.frame(frame);
+        assertTrue(peer.closedByNodeWithin(WAIT), "frame " + java.util.Arrays.toString(frame));
+      }
+    }
+    try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("evil"), cookie)) {
+      peer.raw(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0});
+      assertTrue(peer.closedByNodeWithin(WAIT), "a frame beyond the size limit");
+    }
+    try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("odd"), cookie)) {
+      byte[] control = new dev.arbor.dist.term.TermEncoder().encode(Tuple.of(99L));
+      byte[] unknownOp = new byte[1 + control.length];
+      unknownOp[0] = 112;
+      System.arraycopy(control, 0, unknownOp, 1, control.length);
+      peer.frame(unknownOp);
+      assertFalse(peer.closedByNodeWithin(Duration.ofMillis(500)),
+          "an unknown control message is logged and ignored");
+    }
+    assertTrue(arbor.connectedNodes().contains(erl.name));
+    erl.eval("{inbox, " + atom(arbor.name()) + "} ! still_here.", WAIT);
+    assertEquals(Atom.of("still_here"), receive());
+    assertTrue(arbor.ping(erl.name, WAIT));
+  }
+
+  @Test
   void severalMegabyteMessagesCrossBothWays() throws Exception {
     Proc.register("inbox", Proc.self());
     byte[] big = new byte[8 << 20];

@@ -8,6 +8,10 @@ import dev.arbor.SpawnOptions;
 import dev.arbor.dist.connection.Connection;
 import dev.arbor.dist.term.ErlPid;
 import dev.arbor.dist.term.Tuple;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One link between a local process and a remote one, held by a small local process that traps
@@ -24,10 +28,23 @@ final class LinkProxy {
 
   private LinkProxy() {}
 
-  static Pid start(Pid local, ErlPid remote, Connection connection, Runnable onEnd) {
-    return Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+  /**
+   * Starts the proxy and returns once it is linked to {@code local}, so that the link exists
+   * before the next signal on the connection is handled, as in Erlang.
+   */
+  static void start(Pid local, ErlPid remote, Connection connection, Predicate<Pid> claim,
+      Consumer<Pid> release) {
+    CountDownLatch linked = new CountDownLatch(1);
+    Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
       try {
+        if (!claim.test(Proc.self())) {
+          return; // this pair is linked already: one proxy per link
+        }
         Proc.link(local);
+      } finally {
+        linked.countDown();
+      }
+      try {
         while (true) {
           Object message = Proc.receive();
           if (message instanceof Exit exit && exit.from().equals(local)) {
@@ -36,7 +53,7 @@ final class LinkProxy {
             return;
           }
           if (message instanceof RemoteExited exited) {
-            onEnd.run();
+            release.accept(Proc.self());
             Proc.exit(exited.reason());
           }
           if (message instanceof Unlinked) {
@@ -45,8 +62,15 @@ final class LinkProxy {
           }
         }
       } finally {
-        onEnd.run();
+        release.accept(Proc.self());
       }
     });
+    try {
+      if (!linked.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("link proxy for " + local + " did not start in 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

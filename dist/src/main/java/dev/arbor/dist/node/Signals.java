@@ -30,7 +30,21 @@ final class Signals {
   private record Outbound(Pid watcher, Object target, String node) {}
 
   /** A remote process's monitor of a local target, held by a watcher process. */
-  private record Inbound(Pid watcherProcess, String node) {}
+  private static final class Inbound {
+    final String node;
+    volatile Pid watcherProcess;
+
+    Inbound(String node) {
+      this.node = node;
+    }
+
+    void stop() {
+      Pid watcher = watcherProcess;
+      if (watcher != null) {
+        Proc.send(watcher, STOP);
+      }
+    }
+  }
 
   /** Tells a watcher of a local process that the remote side demonitored or went away. */
   private static final Object STOP = new Object();
@@ -87,7 +101,7 @@ final class Signals {
         if (NodeCore.arg(control, 3, 4) instanceof ErlRef ref) {
           Inbound monitor = inbound.remove(ref);
           if (monitor != null) {
-            Proc.send(monitor.watcherProcess(), STOP);
+            monitor.stop();
           }
         }
       }
@@ -126,12 +140,10 @@ final class Signals {
 
   private void startProxy(Pid local, ErlPid remote, Connection connection) {
     LinkKey key = new LinkKey(local, remote);
-    links.computeIfAbsent(key, k -> {
-      Pid[] self = new Pid[1];
-      self[0] = LinkProxy.start(local, remote, connection,
-          () -> links.remove(key, self[0]));
-      return self[0];
-    });
+    if (!links.containsKey(key)) {
+      LinkProxy.start(local, remote, connection, proxy -> links.putIfAbsent(key, proxy) == null,
+          proxy -> links.remove(key, proxy));
+    }
   }
 
   private void remoteMonitor(Connection connection, Object from, Object target, Object refTerm) {
@@ -153,8 +165,18 @@ final class Signals {
       return;
     }
     Pid watched = local.get();
-    Pid watcher = Proc.spawn(() -> {
-      dev.arbor.Ref monitor = Proc.monitor(watched);
+    // The monitor must exist before the next signal on this connection is handled, as in
+    // Erlang: wait (briefly) for the watcher to set it up.
+    java.util.concurrent.CountDownLatch monitoring = new java.util.concurrent.CountDownLatch(1);
+    Inbound entry = new Inbound(connection.peer().name());
+    inbound.put(ref, entry);
+    entry.watcherProcess = Proc.spawn(() -> {
+      dev.arbor.Ref monitor;
+      try {
+        monitor = Proc.monitor(watched);
+      } finally {
+        monitoring.countDown();
+      }
       while (true) {
         Object message = Proc.receive();
         if (message == STOP) {
@@ -169,7 +191,11 @@ final class Signals {
         }
       }
     });
-    inbound.put(ref, new Inbound(watcher, connection.peer().name()));
+    try {
+      monitoring.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // ------------------------------------------------------------------ to the wire
@@ -226,8 +252,8 @@ final class Signals {
       }
     });
     inbound.forEach((ref, monitor) -> {
-      if (monitor.node().equals(peer) && inbound.remove(ref, monitor)) {
-        Proc.send(monitor.watcherProcess(), STOP);
+      if (monitor.node.equals(peer) && inbound.remove(ref, monitor)) {
+        monitor.stop();
       }
     });
     List<Pid> watchers = nodeWatchers.remove(peer);

@@ -4,6 +4,7 @@ import dev.arbor.internal.Described;
 import dev.arbor.internal.Monitor;
 import dev.arbor.internal.Process;
 import dev.arbor.internal.ProcessTable;
+import dev.arbor.internal.Remote;
 import dev.arbor.internal.Timers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,14 +61,18 @@ public final class Proc {
    * does, when the caller has exited: a zombie's sends, spawns, timers and names have no effect.
    */
   private static Process currentIfAny() {
-    Process p = Process.currentOrNull();
-    if (p != null) {
-      p.checkAlive();
-    }
-    return p;
+    return Process.currentIfAny();
   }
 
   // ------------------------------------------------------------------ identity
+
+  /**
+   * The local node's name (Erlang's {@code node()}): {@code nonode@nohost} until a node is started
+   * ({@code arbor-dist}'s {@code Node.start}).
+   */
+  public static String node() {
+    return Remote.localName();
+  }
 
   /** The current process's pid; a plain thread gets an identity on first use. */
   public static Pid self() {
@@ -116,17 +121,26 @@ public final class Proc {
 
   // ------------------------------------------------------------------ messages
 
-  /** Sends {@code message} to {@code to}. Never blocks; a dead {@code to} drops it silently. */
+  /**
+   * Sends {@code message} to {@code to}. Never blocks; a dead {@code to} drops it silently, and so
+   * does a process on a node that cannot be reached.
+   */
   public static void send(Pid to, Object message) {
     Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(message, "message");
-    Process.of(to).deliverFrom(currentIfAny(), message);
+    to.send(message);
   }
 
-  /** Sends to the process registered as {@code name}; throws if no process is. */
+  /**
+   * Sends to the process registered as {@code name}; throws if no local process is. A {@link
+   * Name.Remote} on another node is resolved there: the message is dropped if it names no process.
+   */
   public static void send(Name name, Object message) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(message, "message");
+    if (name instanceof Name.Remote r && !r.isLocal()) {
+      Remote.sendNamed(currentIfAny(), r.name(), r.node(), message);
+      return;
+    }
     Pid to = name.whereis().orElseThrow(() -> new IllegalArgumentException("no process is registered as " + name));
     send(to, message);
   }
@@ -174,28 +188,79 @@ public final class Proc {
 
   /**
    * Links the caller and {@code other} both ways. Linking to a dead process sends the caller an exit
-   * signal with {@code noproc}.
+   * signal with {@code noproc}; to a process on a node that cannot be reached, with {@code
+   * noconnection}. A link across nodes breaks with {@code noconnection} when the connection is lost.
    */
   public static void link(Pid other) {
     Objects.requireNonNull(other, "other");
     Process me = Process.current();
-    me.link(Process.of(other));
+    Process local = Process.of(other);
+    if (local != null) {
+      me.link(local);
+    } else {
+      Remote.link(me, other);
+    }
     me.checkAlive(); // linking to a dead process may have killed the caller with noproc
   }
 
   /** Removes the link between the caller and {@code other}, if any. */
   public static void unlink(Pid other) {
     Objects.requireNonNull(other, "other");
-    Process.current().unlink(Process.of(other));
+    Process me = Process.current();
+    Process local = Process.of(other);
+    if (local != null) {
+      me.unlink(local);
+    } else {
+      Remote.unlink(me, other);
+    }
   }
 
   /**
    * Monitors {@code target}: the caller gets one {@link Down} when it exits, after every message it
-   * sent to the caller. A dead or unknown target gives {@code Down(noproc)} at once.
+   * sent to the caller. A dead or unknown target gives {@code Down(noproc)} at once; a process on a
+   * node that cannot be reached, {@code Down(noconnection)}, as does the loss of the connection.
    */
   public static Ref monitor(Pid target) {
     Objects.requireNonNull(target, "target");
-    return Process.current().monitor(Process.of(target)).ref();
+    Process me = Process.current();
+    Process local = Process.of(target);
+    return (local != null ? me.monitor(local) : Remote.monitor(me, target)).ref();
+  }
+
+  /**
+   * Monitors the process registered as {@code name} now (Erlang's {@code monitor(process, Name)} and
+   * {@code monitor(process, {Name, Node})}). A name no process holds gives {@code Down(noproc)} at
+   * once; the {@link Down}'s pid is then null, as it is for any name on another node, which is
+   * resolved there. A {@link Name#via} or {@link Name#partition} name is resolved here, once.
+   */
+  public static Ref monitor(Name name) {
+    Objects.requireNonNull(name, "name");
+    Process me = Process.current();
+    if (name instanceof Name.Remote r && !r.isLocal()) {
+      return Remote.monitorName(me, r.name(), r.node()).ref();
+    }
+    Optional<Pid> found = name.whereis();
+    if (found.isPresent()) {
+      return monitor(found.get());
+    }
+    return Remote.noproc(me).ref();
+  }
+
+  /**
+   * Monitors the connection to {@code node} (Erlang's {@code monitor_node(Node, true)}): the caller
+   * gets a {@link NodeDown} when it is lost, or at once when it cannot be made (no node is started
+   * here, or {@code node} cannot be reached). Each call adds one monitor and gives one {@code
+   * NodeDown}. Monitoring the local node itself does nothing.
+   */
+  public static void monitorNode(String node) {
+    Objects.requireNonNull(node, "node");
+    Remote.monitorNode(Process.current(), node);
+  }
+
+  /** Removes one monitor the caller holds on {@code node} (Erlang's {@code monitor_node(Node, false)}); returns whether it held one. */
+  public static boolean demonitorNode(String node) {
+    Objects.requireNonNull(node, "node");
+    return Remote.demonitorNode(Process.current(), node);
   }
 
   /**
@@ -232,7 +297,12 @@ public final class Proc {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reason, "reason");
     Process me = Process.current();
-    Process.signalExits(me, Process.of(target), reason, false);
+    Process local = Process.of(target);
+    if (local != null) {
+      Process.signalExits(me, local, reason, false);
+    } else {
+      Remote.exit(me, target, reason);
+    }
     me.checkAlive();
   }
 
@@ -251,7 +321,7 @@ public final class Proc {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(pid, "pid");
     currentIfAny();
-    ProcessTable.register(name, Process.of(pid));
+    ProcessTable.register(name, localOnly(pid, "registered"));
   }
 
   /** Frees {@code name}; returns whether it was registered. */
@@ -294,7 +364,7 @@ public final class Proc {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(message, "message");
     currentIfAny();
-    return new TimerRef(Timers.start(Process.of(to), message, delay, period));
+    return new TimerRef(Timers.start(localOnly(to, "a timer's target"), message, delay, period));
   }
 
   private static TimerRef timer(String name, Object message, long delay, long period) {
@@ -302,6 +372,21 @@ public final class Proc {
     Objects.requireNonNull(message, "message");
     currentIfAny();
     return new TimerRef(Timers.start(name, message, delay, period));
+  }
+
+  /**
+   * The process {@code pid} names. Erlang answers {@code badarg} where only a local process will do;
+   * a local pid rebuilt from another node whose process is gone counts as a dead process.
+   */
+  private static Process localOnly(Pid pid, String what) {
+    Process p = Process.of(pid);
+    if (p != null) {
+      return p;
+    }
+    if (!pid.isLocal()) {
+      throw new IllegalArgumentException(pid + " is a process on " + pid.node() + "; only a local process can be " + what);
+    }
+    return Process.deadStandIn();
   }
 
   /** Cancels a timer; returns whether it was still pending. */
@@ -323,8 +408,9 @@ public final class Proc {
   }
 
   /**
-   * What {@code pid} is doing now; empty once it has exited and its thread has finished. A process
-   * killed while its thread still runs shows as {@link ProcessInfo.Status#ZOMBIE}.
+   * What {@code pid} is doing now; empty once it has exited and its thread has finished, and for a
+   * process on another node. A process killed while its thread still runs shows as {@link
+   * ProcessInfo.Status#ZOMBIE}.
    */
   public static Optional<ProcessInfo> info(Pid pid) {
     Objects.requireNonNull(pid, "pid");

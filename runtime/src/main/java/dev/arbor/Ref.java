@@ -13,8 +13,17 @@ public final class Ref {
   private final Object handle;
 
   Ref(Object handle) {
-    this.id = IDS.incrementAndGet();
+    this(IDS.incrementAndGet(), handle);
+  }
+
+  /** The reference numbered {@code id} again, as it comes back from another node: equal to the first. */
+  Ref(long id, Object handle) {
+    this.id = id;
     this.handle = handle;
+  }
+
+  long id() {
+    return id;
   }
 
   /** A fresh reference, unequal to every other. */

@@ -57,7 +57,9 @@ class BadInputTest {
     rejects(NullPointerException.class, "message", () -> Proc.send(Name.local("nobody"), null));
     rejects(NullPointerException.class, "other", () -> Proc.link(null));
     rejects(NullPointerException.class, "other", () -> Proc.unlink(null));
-    rejects(NullPointerException.class, "target", () -> Proc.monitor(null));
+    rejects(NullPointerException.class, "target", () -> Proc.monitor((Pid) null));
+    rejects(NullPointerException.class, "name", () -> Proc.monitor((Name) null));
+    rejects(NullPointerException.class, "node", () -> Proc.monitorNode(null));
     rejects(NullPointerException.class, "ref", () -> Proc.demonitor(null));
     rejects(NullPointerException.class, "target", () -> Proc.exit(null, ExitReason.kill()));
     rejects(NullPointerException.class, "reason", () -> Proc.exit(me, null));

@@ -2,6 +2,7 @@ package dev.arbor.internal;
 
 import dev.arbor.Down;
 import dev.arbor.ExitReason;
+import dev.arbor.Pid;
 import dev.arbor.Ref;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * {@code demonitor} that loses waits the few instructions until the {@code Down} is in the mailbox,
  * so that none arrives after {@code demonitor} has returned (Erlang's guarantee).
  */
-public final class Monitor extends Watch {
+public class Monitor extends Watch {
   private static final int PENDING = 0;
   private static final int DELIVERING = 1;
   private static final int DELIVERED = 2;
@@ -33,6 +34,7 @@ public final class Monitor extends Watch {
 
   final Process watcher;
   final Ref ref;
+  /** The local process watched; null for a {@link RemoteMonitor}. */
   final Process watched;
   Monitor prevHeld;
   Monitor nextHeld;
@@ -52,11 +54,34 @@ public final class Monitor extends Watch {
 
   @Override
   protected void fire(Process target, ExitReason reason) {
-    watcher.forgetHeld(this);
+    fireDown(target.pid(), reason);
+  }
+
+  /** Delivers the watcher's {@code Down} about {@code pid} unless a {@code demonitor} got there first. */
+  final void fireDown(Pid pid, ExitReason reason) {
+    Monitors.forgetHeld(watcher, this);
     if (DOWN.compareAndSet(this, PENDING, DELIVERING)) {
-      watcher.deliver(new Down(ref, target.pid(), reason));
+      watcher.deliver(new Down(ref, pid, reason));
       down = DELIVERED;
     }
+  }
+
+  @Override
+  Pid watcherPid() {
+    return watcher.pid;
+  }
+
+  /** The pid of the monitored process, for {@code Proc.info}; null when a remote name was monitored. */
+  Pid targetPid() {
+    return watched.pid;
+  }
+
+  /**
+   * Takes this monitor off its target, for a {@code demonitor} or the watcher's exit; true for the
+   * one caller that found it there (the target's exit, or a lost connection, has not taken it).
+   */
+  boolean unwatch() {
+    return watched.removeWatch(this);
   }
 
   /**

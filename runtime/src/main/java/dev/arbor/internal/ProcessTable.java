@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.arbor.ExitReason;
+import dev.arbor.Pid;
 
 /**
  * Every live process, the local name table, and the plain threads that were given an identity.
@@ -14,7 +15,8 @@ import dev.arbor.ExitReason;
  * forgets a process the moment it exits.
  */
 public final class ProcessTable {
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  /** Keyed by pid, so that a pid rebuilt from the wire finds its process; values are the live processes. */
+  private static final ConcurrentHashMap<Pid, Process> LIVE = new ConcurrentHashMap<>();
   /** Package-private so that a test fixture (NameTableStates) can plant a dead holder in it. */
   static final ConcurrentHashMap<String, Process> NAMES = new ConcurrentHashMap<>();
   private static final Set<Process> ADOPTED = ConcurrentHashMap.newKeySet();
@@ -23,11 +25,11 @@ public final class ProcessTable {
   private ProcessTable() {}
 
   static void add(Process p) {
-    LIVE.add(p);
+    LIVE.put(p.pid, p);
   }
 
   static void remove(Process p) {
-    LIVE.remove(p);
+    LIVE.remove(p.pid, p);
     if (p.isAdopted()) {
       ADOPTED.remove(p);
     }
@@ -40,7 +42,12 @@ public final class ProcessTable {
 
   /** The live processes, in no particular order. */
   public static List<Process> all() {
-    return new ArrayList<>(LIVE);
+    return new ArrayList<>(LIVE.values());
+  }
+
+  /** The live local process that {@code pid} (a local pid, perhaps rebuilt from the wire) names, or null. */
+  static Process live(Pid pid) {
+    return LIVE.get(pid);
   }
 
   /** How many names are registered. */
@@ -77,7 +84,7 @@ public final class ProcessTable {
     }
     boolean registered;
     try {
-      registered = p.setName(name);
+      registered = Holdings.setName(p, name);
     } catch (RuntimeException e) {
       NAMES.remove(name, p);
       throw e;
@@ -94,7 +101,7 @@ public final class ProcessTable {
     if (p == null) {
       return false;
     }
-    if (p.clearName(name)) {
+    if (Holdings.clearName(p, name)) {
       NAMES.remove(name, p);
     }
     return true;

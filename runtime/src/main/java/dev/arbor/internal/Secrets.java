@@ -5,17 +5,25 @@ import dev.arbor.Ref;
 
 /**
  * Lets the internal package create and open the public handles ({@link Pid}, {@link Ref}) whose
- * constructors are hidden from users. The public package installs the implementation when {@code
- * Pid} is initialized (the JDK's own "shared secrets" pattern).
+ * constructors are hidden from users. The public package's {@code Internals} installs the
+ * implementation when it is initialized, which {@link #access()} triggers by name (the JDK's own
+ * "shared secrets" pattern), so that {@code Pid} itself never refers to this class.
  */
 public final class Secrets {
+  private static final String INSTALLER = "dev.arbor.Internals";
+
   /** What {@code dev.arbor} lets this package do with its handles. */
   public interface Access {
-    Pid newPid(long id, Process process);
+    Pid newPid(long id, Endpoint target);
 
-    Process process(Pid pid);
+    Endpoint endpoint(Pid pid);
 
     Ref newRef(Object handle);
+
+    /** The reference numbered {@code id}, equal to the one first made with that number; no handle. */
+    Ref ref(long id);
+
+    long id(Ref ref);
 
     Object handle(Ref ref);
   }
@@ -32,7 +40,7 @@ public final class Secrets {
     Access a = access;
     if (a == null) {
       try {
-        Class.forName(Pid.class.getName(), true, Secrets.class.getClassLoader());
+        Class.forName(INSTALLER, true, Secrets.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new AssertionError(e);
       }

@@ -60,7 +60,7 @@ public final class TimerTask implements Runnable {
         }
       } else if (finish()) {
         if (target != null) {
-          target.removeTimer(this);
+          Holdings.removeTimer(target, this);
         }
         send();
       }
@@ -106,7 +106,7 @@ public final class TimerTask implements Runnable {
       f.cancel(false);
     }
     if (target != null) {
-      target.removeTimer(this);
+      Holdings.removeTimer(target, this);
     }
     return true;
   }

@@ -47,7 +47,7 @@ public final class Timers {
   public static TimerTask start(Process target, Object message, long delayNanos, long periodNanos) {
     TimerTask task = new TimerTask(target, null, message, periodNanos > 0);
     PENDING.incrementAndGet();
-    if (!target.addTimer(task)) {
+    if (!Holdings.addTimer(target, task)) {
       task.cancelBecauseTargetExited();
       return task;
     }

@@ -17,6 +17,11 @@ public abstract class Watch {
     return target != null;
   }
 
+  /** The process that watches, for {@code Proc.info}'s "monitored by"; null for what is not a process's monitor. */
+  dev.arbor.Pid watcherPid() {
+    return null;
+  }
+
   /** Runs once, outside every lock, after the target exited with {@code reason}. */
   protected abstract void fire(Process target, ExitReason reason);
 }

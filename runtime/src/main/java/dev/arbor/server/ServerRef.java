@@ -149,13 +149,26 @@ public final class ServerRef<M> {
 
   private Process resolve(String handler) {
     if (pid != null) {
-      return Process.of(pid);
+      return local(pid);
     }
     Optional<Pid> found = name.whereis();
     if (found.isEmpty()) {
       throw noSuchName(handler);
     }
-    return Process.of(found.get());
+    return local(found.get());
+  }
+
+  /** The server's process; one that is gone (its pid rebuilt from the wire) as a dead process. */
+  private static Process local(Pid pid) {
+    Process p = Process.of(pid);
+    if (p != null) {
+      return p;
+    }
+    if (!pid.isLocal()) {
+      throw new UnsupportedOperationException(pid + " is a process on " + pid.node()
+          + ": calls and casts to a server on another node are not supported yet");
+    }
+    return Process.deadStandIn();
   }
 
   private ExitException noSuchName(String what) {
@@ -230,7 +243,7 @@ public final class ServerRef<M> {
     Objects.requireNonNull(request, "request");
     Pid to = pid != null ? pid : name.whereis().orElse(null);
     if (to != null) {
-      Process.of(to).deliverFrom(Process.currentOrNull(), new CastRequest(request));
+      local(to).deliverFrom(Process.currentOrNull(), new CastRequest(request));
     }
   }
 

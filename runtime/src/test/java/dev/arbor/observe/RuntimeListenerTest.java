@@ -95,6 +95,7 @@ class RuntimeListenerTest {
     ServerRef<Echo> unseen = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
     unseen.call("echo", new Echo("quiet"));
     assertEquals(before, events.size(), () -> "events after close: " + events.subList(before, events.size()));
+    unseen.stop(); // leave no process behind: ScaleTest counts every process in the JVM
   }
 
   @Test
@@ -109,6 +110,7 @@ class RuntimeListenerTest {
       ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
       assertEquals("still fine", server.call("echo", new Echo("still fine")));
       assertTrue(server.pid().isAlive());
+      server.stop();
     }
   }
 }

@@ -1,0 +1,89 @@
+package dev.arbor.internal;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * Selective receive: the first message a predicate accepts, leaving the others in order. Messages
+ * passed over wait in the process's private save queue, which is searched before the mailbox. Only
+ * the process's own thread calls this.
+ */
+final class Receiving {
+  private Receiving() {}
+
+  static Object receive(Process p, Predicate<Object> match, long timeoutNanos) {
+    p.checkAlive();
+    ArrayDeque<Object> saved = p.saved;
+    if (saved != null && !saved.isEmpty()) {
+      for (Iterator<Object> it = saved.iterator(); it.hasNext(); ) {
+        Object m = it.next();
+        if (match == null || match.test(m)) {
+          it.remove();
+          return m;
+        }
+      }
+    }
+    long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+    for (; ; ) {
+      Object m = p.poll();
+      if (m != null) {
+        if (match == null || matches(p, match, m)) {
+          return m;
+        }
+        save(p, m);
+        continue;
+      }
+      if (timeoutNanos == 0) {
+        return null;
+      }
+      long remaining = 0;
+      if (timeoutNanos > 0) {
+        remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return null;
+        }
+      }
+      p.announcePark();
+      if (p.isEmpty() && p.exitReason == null) {
+        if (timeoutNanos > 0) {
+          LockSupport.parkNanos(p, remaining);
+        } else {
+          LockSupport.park(p);
+        }
+      }
+      p.announceRunning();
+      p.checkAlive();
+      if (Thread.interrupted()) {
+        onStrayInterrupt(p);
+      }
+    }
+  }
+
+  private static void save(Process p, Object m) {
+    if (p.saved == null) {
+      p.saved = new ArrayDeque<>();
+    }
+    p.saved.addLast(m);
+  }
+
+  /** Tests a message taken from the queue; if {@code match} throws, the message is kept, in order. */
+  private static boolean matches(Process p, Predicate<Object> match, Object m) {
+    try {
+      return match.test(m);
+    } catch (Throwable t) {
+      save(p, m);
+      throw t;
+    }
+  }
+
+  /** An interrupt that is not an exit signal: a process ignores it; a plain thread gives up. */
+  private static void onStrayInterrupt(Process p) {
+    if (p.adopted) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a message in " + p.pid);
+    }
+  }
+}

@@ -1,12 +1,9 @@
 package dev.arbor.dist;
 
-import dev.arbor.ExitReason;
 import dev.arbor.dist.epmd.Epmd;
 import dev.arbor.dist.handshake.Cookie;
 import dev.arbor.dist.node.NodeCore;
 import dev.arbor.dist.term.DecodeLimits;
-import dev.arbor.dist.term.ErlPid;
-import dev.arbor.dist.term.ErlRef;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -15,19 +12,17 @@ import java.util.Set;
 
 /**
  * This JVM as an Erlang node. Erlang, Elixir and other Arbor nodes see it as a normal (visible)
- * node: they can ping it, send to its registered processes and to the pids it sends them, link to
- * them and monitor them. Remote processes are {@link ErlPid}s here; local processes appear to the
- * peers as Erlang pids of this node.
+ * node. Once it is started, a {@code Pid} may name a process on any of them, and {@code Proc}'s
+ * operations work across the wire: {@code send}, {@code link}, {@code unlink}, {@code monitor}
+ * (also of {@code Name.remote(name, node)}), {@code exit}, {@code monitorNode}; a lost connection
+ * gives {@code noconnection} to every link and monitor across it. At most one node runs per JVM.
  *
  * <pre>{@code
  * try (Node node = Node.builder("arbor@127.0.0.1").cookie("secret").start()) {
  *   node.ping("erlang@127.0.0.1", Duration.ofSeconds(5));
- *   node.send("erlang@127.0.0.1", "shell", "hello");
+ *   Proc.send(Name.remote("shell", "erlang@127.0.0.1"), "hello");
  * }
  * }</pre>
- *
- * <p>Every operation that takes a remote pid acts for the calling process ({@code Proc.self()}):
- * replies, exits and {@link RemoteDown}s come back to it.
  */
 public final class Node implements AutoCloseable {
   private final NodeCore core;
@@ -43,12 +38,12 @@ public final class Node implements AutoCloseable {
 
   /** This node's full name. */
   public String name() {
-    return core.self().name();
+    return core.nodeName();
   }
 
   /** The creation epmd gave this run of the node; old pids of the same name never match it. */
   public long creation() {
-    return core.creation();
+    return Integer.toUnsignedLong(core.creation());
   }
 
   /** The TCP port this node accepts connections on. */
@@ -66,52 +61,15 @@ public final class Node implements AutoCloseable {
     return core.ping(node, timeout);
   }
 
-  /** Sends {@code message} to a remote process, connecting to its node on demand. */
-  public void send(ErlPid to, Object message) throws IOException {
-    core.send(to, message);
-  }
-
-  /** Sends {@code message} to the process registered as {@code name} on {@code node}. */
-  public void send(String name, String node, Object message) throws IOException {
-    core.send(node, name, message);
-  }
-
   /**
-   * Links the calling process to {@code remote}: either's exit reaches the other, and a lost
-   * connection reaches the caller as {@code noconnection}. A dead remote gives {@code noproc}.
+   * Connects to {@code node} now (sends and links connect on demand; this says why it fails).
+   *
+   * @throws dev.arbor.dist.handshake.WrongCookieException when the cookies differ, naming the
+   *     peer
+   * @throws IOException when epmd does not know the node or it does not answer in time
    */
-  public void link(ErlPid remote) throws IOException {
-    core.link(remote);
-  }
-
-  /** Removes the calling process's link to {@code remote} ({@code UNLINK_ID}). */
-  public void unlink(ErlPid remote) throws IOException {
-    core.unlink(remote);
-  }
-
-  /** Monitors {@code remote} for the calling process, which gets one {@link RemoteDown}. */
-  public ErlRef monitor(ErlPid remote) {
-    return core.monitor(remote);
-  }
-
-  /** Monitors the process registered as {@code name} on {@code node}; a missing one: noproc. */
-  public ErlRef monitor(String name, String node) {
-    return core.monitor(name, node);
-  }
-
-  /** Removes a monitor of a process on {@code node}; returns whether it was still active. */
-  public boolean demonitor(ErlRef ref, String node) {
-    return core.demonitor(ref, node);
-  }
-
-  /** Sends the exit signal {@code reason} to {@code remote}, as Erlang's {@code exit/2}. */
-  public void exit(ErlPid remote, ExitReason reason) throws IOException {
-    core.exit(remote, reason);
-  }
-
-  /** Erlang's {@code monitor_node(Node, true)}: the caller gets a {@link NodeDown} once. */
-  public void monitorNode(String node) {
-    core.monitorNode(node);
+  public void connect(String node, Duration timeout) throws IOException {
+    core.connectNow(node, timeout);
   }
 
   /** Erlang's {@code disconnect_node/1}; links and monitors across it fire. */

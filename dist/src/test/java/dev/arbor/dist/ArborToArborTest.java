@@ -8,7 +8,8 @@ import dev.arbor.Exit;
 import dev.arbor.ExitReason;
 import dev.arbor.Proc;
 import dev.arbor.dist.term.Atom;
-import dev.arbor.dist.term.ErlPid;
+import dev.arbor.Name;
+import dev.arbor.Pid;
 import dev.arbor.dist.term.Tuple;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -57,22 +58,19 @@ class ArborToArborTest {
 
         // The child links to this (trapping) process and crashes: the exit crosses the wire.
         Proc.trapExits(true);
-        parent.send("peer", childName, Tuple.of(Atom.of("link_to"), Proc.self()));
+        Proc.send(Name.remote("peer", childName), Tuple.of(Atom.of("link_to"), Proc.self()));
         Tuple linked = assertInstanceOf(Tuple.class, receive());
-        ErlPid peer = (ErlPid) linked.get(1);
-        assertEquals(Atom.of(childName), peer.node());
-        parent.send(peer, Atom.of("crash"));
+        Pid peer = (Pid) linked.get(1);
+        assertEquals(childName, peer.node());
+        Proc.send(peer, Atom.of("crash"));
         Exit exit = assertInstanceOf(Exit.class, receive());
         assertEquals(ExitReason.of("child_crash"), exit.reason());
+        assertEquals(peer, exit.from());
 
         // A parent process linked to the child's watcher crashes: the watcher sees the reason.
         Proc.register("report", Proc.self());
         var crasher = Proc.spawnMonitor(() -> {
-          try {
-            parent.send("watcher", childName, Tuple.of(Atom.of("link_to"), Proc.self()));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
+          Proc.send(Name.remote("watcher", childName), Tuple.of(Atom.of("link_to"), Proc.self()));
           Proc.receive(m -> m instanceof Tuple t && Atom.of("linked").equals(t.get(0)), WAIT);
           Proc.exit(ExitReason.of("parent_crash"));
         });
@@ -85,11 +83,18 @@ class ArborToArborTest {
             assertEquals(ExitReason.of("parent_crash"), d.reason());
             down = true;
           } else {
-            assertEquals(Tuple.of(Atom.of("child_saw"), Atom.of("parent_crash")), next);
+            assertEquals(Tuple.of(Atom.of("child_saw"), Atom.of("parent_crash"), crasher.pid()),
+                next);
             seen = true;
           }
         }
         assertTrue(parent.ping(childName, WAIT));
+
+        // The child JVM dies: its links and monitors here get noconnection.
+        Proc.monitorNode(childName);
+        ErlangTools.kill(child);
+        assertEquals(new dev.arbor.NodeDown(childName), receive());
+        assertTrue(!parent.connectedNodes().contains(childName));
       } finally {
         child.getOutputStream().close();
         if (!child.waitFor(10, TimeUnit.SECONDS)) {

@@ -5,10 +5,9 @@ import dev.arbor.ExitReason;
 import dev.arbor.Proc;
 import dev.arbor.SpawnOptions;
 import dev.arbor.dist.term.Atom;
-import dev.arbor.dist.term.ErlPid;
+import dev.arbor.Name;
+import dev.arbor.Pid;
 import dev.arbor.dist.term.Tuple;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The second Arbor node of {@link ArborToArborTest}, run in a child JVM: {@code ChildNode name
@@ -23,8 +22,8 @@ public final class ChildNode {
   public static void main(String[] args) throws Exception {
     Node node = Node.builder(args[0]).cookie(args[1]).epmdPort(Integer.parseInt(args[2]))
         .start();
-    Proc.spawn(SpawnOptions.defaults().name("peer"), () -> serve(node, false));
-    Proc.spawn(SpawnOptions.defaults().name("watcher").trapExits(true), () -> serve(node, true));
+    Proc.spawn(SpawnOptions.defaults().name("peer"), () -> serve(false));
+    Proc.spawn(SpawnOptions.defaults().name("watcher").trapExits(true), () -> serve(true));
     while (Proc.whereis("peer").isEmpty() || Proc.whereis("watcher").isEmpty()) {
       Thread.onSpinWait();
     }
@@ -37,24 +36,21 @@ public final class ChildNode {
     System.exit(0);
   }
 
-  private static void serve(Node node, boolean report) {
-    ErlPid partner = null;
-    try {
-      while (true) {
-        Object message = Proc.receive();
-        if (message instanceof Tuple t && t.size() == 2 && Atom.of("link_to").equals(t.get(0))) {
-          partner = (ErlPid) t.get(1);
-          node.link(partner);
-          node.send(partner, Tuple.of(Atom.of("linked"), Proc.self()));
-        } else if (Atom.of("crash").equals(message)) {
-          Proc.exit(ExitReason.of("child_crash"));
-        } else if (message instanceof Exit exit && report && partner != null) {
-          node.send("report", partner.node().name(),
-              Tuple.of(Atom.of("child_saw"), Atom.of(String.valueOf(exit.reason()))));
-        }
+  private static void serve(boolean report) {
+    Pid partner = null;
+    while (true) {
+      Object message = Proc.receive();
+      if (message instanceof Tuple t && t.size() == 2 && Atom.of("link_to").equals(t.get(0))) {
+        partner = (Pid) t.get(1);
+        Proc.link(partner);
+        Proc.send(partner, Tuple.of(Atom.of("linked"), Proc.self()));
+      } else if (Atom.of("crash").equals(message)) {
+        Proc.exit(ExitReason.of("child_crash"));
+      } else if (message instanceof Exit exit && report && partner != null) {
+        Proc.send(Name.remote("report", partner.node()),
+            Tuple.of(Atom.of("child_saw"), Atom.of(String.valueOf(exit.reason())),
+                exit.from()));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.Proc;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Binary;
-import dev.arbor.dist.term.ErlPid;
+import dev.arbor.Pid;
 import dev.arbor.dist.term.Tuple;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class ElixirInteropTest {
         assertEquals(Atom.of("from_elixir"), hello.get(0));
         assertEquals(Binary.ofUtf8("hi"), hello.get(2));
         assertEquals(Map.of(Atom.of("answer"), 42L), hello.get(3));
-        arbor.send((ErlPid) hello.get(1), Tuple.of(Atom.of("ack"), Binary.ofUtf8("from Java")));
+        Proc.send((Pid) hello.get(1), Tuple.of(Atom.of("ack"), Binary.ofUtf8("from Java")));
         assertTrue(elixir.waitFor(30, TimeUnit.SECONDS), "elixir did not finish");
         String output = drain(elixir);
         assertTrue(output.contains("PING pong"), output);

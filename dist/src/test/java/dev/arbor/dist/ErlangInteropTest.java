@@ -14,7 +14,9 @@ import dev.arbor.dist.handshake.WrongCookieException;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Binary;
 import dev.arbor.dist.term.ErlList;
-import dev.arbor.dist.term.ErlPid;
+import dev.arbor.Down;
+import dev.arbor.Name;
+import dev.arbor.NodeDown;
 import dev.arbor.dist.term.Tuple;
 import java.time.Duration;
 import java.util.Map;
@@ -88,13 +90,13 @@ class ErlangInteropTest {
         + "#{a => 1.5}, 1 bsl 70, [a|b]}.", WAIT);
     Tuple hello = assertInstanceOf(Tuple.class, receive());
     assertEquals(Atom.of("hello"), hello.get(0));
-    ErlPid shell = assertInstanceOf(ErlPid.class, hello.get(1));
-    assertEquals(Atom.of(erl.name), shell.node());
+    Pid shell = assertInstanceOf(Pid.class, hello.get(1));
+    assertEquals(erl.name, shell.node());
     assertEquals(ErlList.ofString("abc"), hello.get(2));
     assertEquals(Binary.ofUtf8("bin"), hello.get(3));
     assertEquals(Map.of(Atom.of("a"), 1.5), hello.get(4));
     assertEquals(java.math.BigInteger.ONE.shiftLeft(70), hello.get(5));
-    arbor.send(shell, Tuple.of(Atom.of("reply"), Proc.self()));
+    Proc.send(shell, Tuple.of(Atom.of("reply"), Proc.self()));
     String reply = erl.eval("receive {reply, P} -> {node(P), P =:= {inbox, "
         + atom(arbor.name()) + "}} after 5000 -> timeout end.", WAIT);
     assertEquals("{" + atom(arbor.name()) + ",false}", reply);
@@ -103,7 +105,7 @@ class ErlangInteropTest {
   @Test
   void arborSendsToRegisteredErlangProcess() throws Exception {
     erl.eval("register(box, self()).", WAIT);
-    arbor.send("box", erl.name, Tuple.of(Atom.of("hi"), Proc.self(), "text", 42));
+    Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("hi"), Proc.self(), "text", 42));
     assertEquals("ok", erl.eval("receive {hi, From, <<\"text\">>, 42} -> "
         + "From ! {back, node()}, ok after 5000 -> timeout end.", WAIT));
     assertEquals(Tuple.of(Atom.of("back"), Atom.of(erl.name)), receive());
@@ -111,11 +113,11 @@ class ErlangInteropTest {
 
   @Test
   void remoteMonitorOfMissingNameGivesNoproc() throws Exception {
-    var ref = arbor.monitor("nobody", erl.name);
-    RemoteDown down = assertInstanceOf(RemoteDown.class, receive());
+    var ref = Proc.monitor(Name.remote("nobody", erl.name));
+    Down down = assertInstanceOf(Down.class, receive());
     assertEquals(ref, down.ref());
     assertEquals(ExitReason.noproc(), down.reason());
-    assertEquals(Tuple.of(Atom.of("nobody"), Atom.of(erl.name)), down.target());
+    assertEquals(null, down.pid(), "a name on another node: Erlang reports {Name, Node}");
     assertEquals("noproc", erl.eval("begin erlang:monitor(process, {nobody, "
         + atom(arbor.name()) + "}), receive {'DOWN', _, process, _, R} -> R after 5000 -> "
         + "timeout end end.", WAIT));
@@ -134,7 +136,7 @@ class ErlangInteropTest {
         + "receive {'DOWN', Ref, process, _, R} -> R after 5000 -> timeout end end.", WAIT));
     assertFalse(worker.isAlive());
     erl.eval("V = spawn(fun() -> receive stop -> exit(weary) end end), register(v, V).", WAIT);
-    arbor.send("box_unused", erl.name, "warm up the connection");
+    Proc.send(Name.remote("box_unused", erl.name), "warm up the connection");
     erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
     Proc.register("inbox2", Proc.self());
     // the message may have arrived before the name: ask again if it was dropped
@@ -143,10 +145,10 @@ class ErlangInteropTest {
       erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
       got = receive();
     }
-    ErlPid v = (ErlPid) ((Tuple) got).get(1);
-    var ref = arbor.monitor(v);
-    arbor.send(v, Atom.of("stop"));
-    RemoteDown down = assertInstanceOf(RemoteDown.class, receive());
+    Pid v = (Pid) ((Tuple) got).get(1);
+    var ref = Proc.monitor(v);
+    Proc.send(v, Atom.of("stop"));
+    Down down = assertInstanceOf(Down.class, receive());
     assertEquals(ref, down.ref());
     assertEquals(ExitReason.of("weary"), down.reason());
   }
@@ -167,11 +169,7 @@ class ErlangInteropTest {
     Proc.register("inbox", Proc.self());
     erl.eval("register(box, self()).", WAIT);
     Pid crasher = Proc.spawn(() -> {
-      try {
-        arbor.send("box", erl.name, Tuple.of(Atom.of("pid_is"), Proc.self()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("pid_is"), Proc.self()));
       Proc.receive();
       Proc.exit(ExitReason.of("boom"));
     });
@@ -183,28 +181,25 @@ class ErlangInteropTest {
     // An Arbor process (trapping exits) links to an Erlang process that then crashes.
     erl.eval("process_flag(trap_exit, false), V = spawn(fun() -> receive crash -> "
         + "exit(kaboom) end end), {inbox, " + atom(arbor.name()) + "} ! {victim, V}.", WAIT);
-    ErlPid victim = (ErlPid) ((Tuple) receive()).get(1);
+    Pid victim = (Pid) ((Tuple) receive()).get(1);
     Proc.trapExits(true);
-    arbor.link(victim);
-    arbor.send(victim, Atom.of("crash"));
+    Proc.link(victim);
+    Proc.send(victim, Atom.of("crash"));
     Exit exit = assertInstanceOf(Exit.class, receive());
     assertEquals(ExitReason.of("kaboom"), exit.reason());
+    assertEquals(victim, exit.from());
 
     // A non-trapping Arbor process dies of a linked Erlang process's crash.
     erl.eval("W = spawn(fun() -> receive crash -> exit(bang) end end), {inbox, "
         + atom(arbor.name()) + "} ! {w, W}.", WAIT);
-    ErlPid w = (ErlPid) ((Tuple) receive()).get(1);
+    Pid w = (Pid) ((Tuple) receive()).get(1);
     var watcher = Proc.spawnMonitor(() -> {
-      try {
-        arbor.link(w);
-        arbor.send(w, Atom.of("crash"));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      Proc.link(w);
+      Proc.send(w, Atom.of("crash"));
       Proc.receive();
     });
     Object down = receive();
-    assertEquals(ExitReason.of("bang"), ((dev.arbor.Down) down).reason());
+    assertEquals(ExitReason.of("bang"), ((Down) down).reason());
     assertFalse(watcher.pid().isAlive());
   }
 
@@ -215,15 +210,11 @@ class ErlangInteropTest {
         + "end end), {inbox, " + atom(arbor.name()) + "} ! {L, M}.", WAIT);
     Tuple pids = (Tuple) receive();
     Proc.trapExits(true);
-    arbor.link((ErlPid) pids.get(0));
-    var ref = arbor.monitor((ErlPid) pids.get(1));
-    arbor.monitorNode(erl.name);
+    Proc.link((Pid) pids.get(0));
+    var ref = Proc.monitor((Pid) pids.get(1));
+    Proc.monitorNode(erl.name);
     var linkedOnly = Proc.spawnMonitor(() -> {
-      try {
-        arbor.link((ErlPid) pids.get(0));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      Proc.link((Pid) pids.get(0));
       Proc.receive();
     });
     assertTrue(arbor.ping(erl.name, WAIT)); // everything above has reached erl
@@ -236,15 +227,16 @@ class ErlangInteropTest {
       Object message = receive();
       if (message instanceof Exit e) {
         assertEquals(ExitReason.noconnection(), e.reason());
+        assertEquals(pids.get(0), e.from(), "the exit comes from the remote pid itself");
         exit = true;
-      } else if (message instanceof RemoteDown d) {
-        assertEquals(ref, d.ref());
+      } else if (message instanceof Down d && d.ref().equals(ref)) {
         assertEquals(ExitReason.noconnection(), d.reason());
+        assertEquals(pids.get(1), d.pid());
         down = true;
       } else if (message instanceof NodeDown n) {
         assertEquals(erl.name, n.node());
         nodeDown = true;
-      } else if (message instanceof dev.arbor.Down d) {
+      } else if (message instanceof Down d) {
         assertEquals(linkedOnly.ref(), d.ref());
         assertEquals(ExitReason.noconnection(), d.reason());
         linkedDied = true;
@@ -259,8 +251,9 @@ class ErlangInteropTest {
         ErlangTools.uniqueCookie(), epmd);
     try {
       WrongCookieException e = assertThrows(WrongCookieException.class,
-          () -> arbor.send("box", stranger.name, "hello"));
+          () -> arbor.connect(stranger.name, WAIT));
       assertEquals(stranger.name, e.peer());
+      Proc.send(Name.remote("box", stranger.name), "a send to an unreachable node is dropped");
       assertFalse(arbor.ping(stranger.name, WAIT));
       assertEquals("pang", stranger.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
       assertEquals(java.util.Set.of(), arbor.connectedNodes());
@@ -313,7 +306,7 @@ class ErlangInteropTest {
     byte[] big = new byte[8 << 20];
     new java.util.Random(7).nextBytes(big);
     erl.eval("register(box, self()).", WAIT);
-    arbor.send("box", erl.name, Tuple.of(Atom.of("big"), Binary.of(big), Proc.self()));
+    Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("big"), Binary.of(big), Proc.self()));
     assertEquals("{8388608," + (Byte.toUnsignedInt(big[12345])) + "}",
         erl.eval("receive {big, B, From} -> From ! {echo, B, binary:copy(<<1>>, 5000000)}, "
             + "{byte_size(B), binary:at(B, 12345)} after 10000 -> timeout end.", WAIT));

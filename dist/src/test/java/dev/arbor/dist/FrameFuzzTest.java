@@ -10,7 +10,7 @@ import dev.arbor.dist.term.DecodeException;
 import dev.arbor.dist.term.DecodeLimits;
 import dev.arbor.dist.term.ErlPid;
 import dev.arbor.dist.term.ErlRef;
-import dev.arbor.dist.term.PidMapper;
+import dev.arbor.dist.term.HandleMapper;
 import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
 import dev.arbor.dist.term.Tuple;
@@ -92,7 +92,7 @@ class FrameFuzzTest {
   @Test
   void decoderEndsEveryMutatedFrameInAValueOrADecodeError() {
     SplittableRandom random = new SplittableRandom(SEED);
-    TermDecoder decoder = new TermDecoder(new DecodeLimits(1 << 20, 64, 256), PidMapper.IDENTITY);
+    TermDecoder decoder = new TermDecoder(new DecodeLimits(1 << 20, 64, 256), HandleMapper.IDENTITY);
     List<byte[]> seeds = seeds();
     long deadline = System.nanoTime() + Duration.ofMillis(MILLIS).toNanos();
     int runs = 0;
@@ -118,16 +118,17 @@ class FrameFuzzTest {
       String cookie = ErlangTools.uniqueCookie();
       Node target = Node.builder(ErlangTools.uniqueName("target")).cookie(cookie)
           .epmdPort(epmd.port).limits(new DecodeLimits(1 << 20, 64, 256)).start();
-      Node friend = Node.builder(ErlangTools.uniqueName("friend")).cookie(cookie)
-          .epmdPort(epmd.port).start();
+      ErlangTools.ErlNode friend = null;
       try {
-        assertTrue(friend.ping(target.name(), Duration.ofSeconds(10)));
+        friend = ErlangTools.ErlNode.start(ErlangTools.uniqueName("friend"), cookie, epmd);
+        String ping = "net_adm:ping('" + target.name() + "').";
+        assertTrue(friend.eval(ping, Duration.ofSeconds(10)).equals("pong"));
         SplittableRandom random = new SplittableRandom(SEED);
         List<byte[]> seeds = seeds();
         long deadline = System.nanoTime() + Duration.ofMillis(MILLIS).toNanos();
         int runs = 0;
         while (System.nanoTime() < deadline) {
-          try (FakePeer peer = FakePeer.connect(target, "fuzz@127.0.0.1", cookie)) {
+          try (FakePeer peer = FakePeer.connect(target, "fuzz" + runs + "@127.0.0.1", cookie)) {
             try {
               for (int i = random.nextInt(1, 5); i > 0; i--) {
                 peer.frame(mutate(random, seeds));
@@ -141,15 +142,17 @@ class FrameFuzzTest {
           }
           runs++;
           if (runs % 20 == 0) {
-            assertTrue(friend.ping(target.name(), Duration.ofSeconds(10)),
+            assertTrue(target.ping(friend.name, Duration.ofSeconds(10)),
                 "seed " + SEED + ": the node stopped serving after " + runs + " fuzzed peers");
           }
         }
-        assertTrue(friend.ping(target.name(), Duration.ofSeconds(10)));
-        assertTrue(target.connectedNodes().contains(friend.name()));
+        assertTrue(friend.eval(ping, Duration.ofSeconds(10)).equals("pong"));
+        assertTrue(target.connectedNodes().contains(friend.name));
         assertTrue(runs > 10, "only " + runs + " fuzzed connections");
       } finally {
-        friend.stop();
+        if (friend != null) {
+          friend.close();
+        }
         target.stop();
         Proc.release();
       }

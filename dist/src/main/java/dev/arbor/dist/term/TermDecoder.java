@@ -17,17 +17,17 @@ import java.util.Objects;
  */
 public final class TermDecoder {
   private final DecodeLimits limits;
-  private final PidMapper pids;
+  private final HandleMapper pids;
 
   /** A decoder with the given limits that maps pids through {@code pids}. */
-  public TermDecoder(DecodeLimits limits, PidMapper pids) {
+  public TermDecoder(DecodeLimits limits, HandleMapper pids) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.pids = Objects.requireNonNull(pids, "pids");
   }
 
   /** A decoder with {@link DecodeLimits#DEFAULT} that keeps pids as {@link ErlPid}s. */
   public TermDecoder() {
-    this(DecodeLimits.DEFAULT, PidMapper.IDENTITY);
+    this(DecodeLimits.DEFAULT, HandleMapper.IDENTITY);
   }
 
   /** A term and where the bytes after it start. */
@@ -149,7 +149,7 @@ public final class TermDecoder {
         case Tag.PID -> pids.fromWire(new ErlPid(atomTerm(), u32(), u32(), u8()));
         case Tag.NEW_PORT -> new ErlPort(atomTerm(), u32(), u32());
         case Tag.V4_PORT -> new ErlPort(atomTerm(), s64(), u32());
-        case Tag.NEWER_REFERENCE, Tag.NEW_REFERENCE -> reference(tag);
+        case Tag.NEWER_REFERENCE, Tag.NEW_REFERENCE -> pids.fromWire(reference(tag));
         case Tag.EXPORT -> export();
         case Tag.NEW_FUN -> localFun();
         default -> throw new DecodeException("unknown or unsupported term tag " + tag, pos - 1);

@@ -13,16 +13,16 @@ import java.util.Objects;
  * pids and ports). Thread-safe. See the package documentation for the Java types it accepts.
  */
 public final class TermEncoder {
-  private final PidMapper pids;
+  private final HandleMapper pids;
 
   /** An encoder that turns runtime pids into wire pids through {@code pids}. */
-  public TermEncoder(PidMapper pids) {
+  public TermEncoder(HandleMapper pids) {
     this.pids = Objects.requireNonNull(pids, "pids");
   }
 
   /** An encoder that knows only {@link ErlPid}s. */
   public TermEncoder() {
-    this(PidMapper.IDENTITY);
+    this(HandleMapper.IDENTITY);
   }
 
   /** {@code term} with the version byte, as {@code term_to_binary/1} would give it. */
@@ -69,11 +69,15 @@ public final class TermEncoder {
       case LocalFun fun -> out.bytes(fun.unsafeEncoded());
       default -> {
         ErlPid pid = pids.toWire(term);
-        if (pid == null) {
+        ErlRef ref = pid == null ? pids.refToWire(term) : null;
+        if (pid != null) {
+          pid(out, pid);
+        } else if (ref != null) {
+          ref(out, ref);
+        } else {
           throw new IllegalArgumentException("cannot encode a " + term.getClass().getName()
               + " as an Erlang term: " + term);
         }
-        pid(out, pid);
       }
     }
   }

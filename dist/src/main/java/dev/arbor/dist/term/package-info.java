@@ -18,7 +18,9 @@
  *   <li>map: an unmodifiable {@code java.util.Map} in wire order.
  *   <li>pid, reference, port: {@link dev.arbor.dist.term.ErlPid}, {@link
  *       dev.arbor.dist.term.ErlRef}, {@link dev.arbor.dist.term.ErlPort}; a {@link
- *       dev.arbor.dist.term.PidMapper} lets the node turn pids into runtime {@code Pid}s.
+ *       dev.arbor.dist.term.HandleMapper} lets a node turn pids and references into the
+ *       runtime's {@code Pid} and {@code Ref} (a started node does: its processes then see only
+ *       runtime pids, local or remote).
  *   <li>funs: {@link dev.arbor.dist.term.ExportFun} and the opaque {@link
  *       dev.arbor.dist.term.LocalFun}: they travel, they cannot run in Java.
  * </ul>

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Forged lengths, deep nesting and oversized inputs are refused before anything is allocated. */
 class BoundedDecodingTest {
   private final TermDecoder decoder = new TermDecoder(new DecodeLimits(1 << 16, 50, 64),
-      PidMapper.IDENTITY);
+      HandleMapper.IDENTITY);
 
   private static byte[] bytes(int... values) {
     byte[] out = new byte[values.length];

@@ -67,6 +67,23 @@ final class FakePeer implements AutoCloseable {
     }
   }
 
+  /** Reads until an empty frame (a tick) arrives; false if none comes within {@code timeout}. */
+  boolean tickWithin(Duration timeout) throws IOException {
+    socket.setSoTimeout((int) timeout.toMillis());
+    java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+    try {
+      while (true) {
+        int length = in.readInt();
+        if (length == 0) {
+          return true;
+        }
+        in.readFully(new byte[length]);
+      }
+    } catch (SocketTimeoutException | java.io.EOFException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

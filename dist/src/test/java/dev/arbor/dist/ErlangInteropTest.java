@@ -246,6 +246,25 @@ class ErlangInteropTest {
   }
 
   @Test
+  void restartedErlangNodeNeverMatchesOldPids() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()), {inbox, " + atom(arbor.name()) + "} ! {old, self()}.", WAIT);
+    Pid old = (Pid) ((Tuple) receive()).get(1);
+    Proc.monitorNode(erl.name);
+    erl.kill();
+    assertEquals(new NodeDown(erl.name), receive());
+    erl = ErlangTools.ErlNode.start(erl.name, cookie, epmd);
+    erl.eval("register(box, self()), {inbox, " + atom(arbor.name()) + "} ! {new, self()}.", WAIT);
+    Pid fresh = (Pid) ((Tuple) receive()).get(1);
+    assertEquals(old.node(), fresh.node());
+    assertFalse(old.equals(fresh), "a new creation makes a different pid");
+    var ref = Proc.monitor(old);
+    Down down = assertInstanceOf(Down.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.noproc(), down.reason(), "the old pid names no process any more");
+  }
+
+  @Test
   void wrongCookieIsRefusedBothWays() throws Exception {
     ErlangTools.ErlNode stranger = ErlangTools.ErlNode.start(ErlangTools.uniqueName("stranger"),
         ErlangTools.uniqueCookie(), epmd);

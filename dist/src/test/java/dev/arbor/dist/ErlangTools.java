@@ -95,6 +95,7 @@ final class ErlangTools {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (true) {
         try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          probe.shutdownOutput();
           return new Epmd(port, process);
         } catch (IOException notYet) {
           if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -84,6 +84,17 @@ class ErlangInteropTest {
   }
 
   @Test
+  void simultaneousConnectsSettleOnOneConnection() throws Exception {
+    // erl dials Arbor while Arbor dials erl; whichever name is greater wins, both pings succeed.
+    erl.eval("Me = self(), spawn(fun() -> Me ! {pinged, net_adm:ping(" + atom(arbor.name())
+        + ")} end), ok.", WAIT);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    assertEquals("pong", erl.eval("receive {pinged, R} -> R after 10000 -> timeout end.", WAIT));
+    assertEquals(java.util.Set.of(erl.name), arbor.connectedNodes());
+    assertEquals("[" + atom(arbor.name()) + "]", erl.eval("nodes().", WAIT));
+  }
+
+  @Test
   void erlangSendsToRegisteredArborProcess() throws Exception {
     Proc.register("inbox", Proc.self());
     erl.eval("{inbox, " + atom(arbor.name()) + "} ! {hello, self(), \"abc\", <<\"bin\">>, "

@@ -43,6 +43,7 @@ public record Handshake(String self, long flags, long creation, String cookie) {
     switch (text) {
       case "ok", "ok_simultaneous" -> { }
       case "alive" -> send(out, frame(5).u8('s').bytes("true".getBytes(StandardCharsets.UTF_8)));
+      case "nok" -> throw new SimultaneousConnectException(peerName);
       default -> throw new HandshakeException(peerName, "peer answered status '" + text + "'");
     }
     Message challenge = receive(in, peerName, "challenge").expect('N', peerName);

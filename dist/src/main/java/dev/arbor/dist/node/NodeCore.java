@@ -8,6 +8,7 @@ import dev.arbor.dist.handshake.DistFlags;
 import dev.arbor.dist.handshake.Handshake;
 import dev.arbor.dist.handshake.HandshakeException;
 import dev.arbor.dist.handshake.Peer;
+import dev.arbor.dist.handshake.SimultaneousConnectException;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.DecodeLimits;
 import dev.arbor.dist.term.ErlPid;
@@ -204,6 +205,9 @@ public final class NodeCore implements ConnectionHandler, Distribution {
       socket.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
       Peer remote = handshake.connect(socket.getInputStream(), socket.getOutputStream(), peer);
       open(channel, socket, remote);
+    } catch (SimultaneousConnectException e) {
+      closeQuietly(socket);
+      awaitInbound(channel, e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(socket);
       LOG.log(System.Logger.Level.DEBUG, "connecting " + self.name() + " to " + peer
@@ -211,6 +215,19 @@ public final class NodeCore implements ConnectionHandler, Distribution {
       if (channel.fail(e instanceof IOException io ? io : new IOException(e), false)) {
         lost(channel);
       }
+    }
+  }
+
+  /** The peer's connection to this node wins a simultaneous connect: wait for it to attach. */
+  private void awaitInbound(Channel channel, SimultaneousConnectException why) {
+    try {
+      channel.ready().get(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      if (channel.fail(why, false)) {
+        lost(channel);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

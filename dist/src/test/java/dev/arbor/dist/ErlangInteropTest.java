@@ -257,6 +257,33 @@ class ErlangInteropTest {
   }
 
   @Test
+  void stoppingTheNodeGivesNoconnectionToLinksAndMonitorsAcrossIt() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("P = spawn(fun() -> receive _ -> ok end end), {inbox, " + atom(arbor.name())
+        + "} ! {p, P}.", WAIT);
+    Pid p = (Pid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    Proc.link(p);
+    var ref = Proc.monitor(p);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    arbor.stop();
+    boolean exit = false;
+    boolean down = false;
+    while (!(exit && down)) {
+      Object message = receive();
+      if (message instanceof Exit e) {
+        assertEquals(new Exit(p, ExitReason.noconnection()), e);
+        exit = true;
+      } else if (message instanceof Down d) {
+        assertEquals(ref, d.ref());
+        assertEquals(ExitReason.noconnection(), d.reason());
+        down = true;
+      }
+    }
+    assertEquals("pang", erl.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+  }
+
+  @Test
   void restartedErlangNodeNeverMatchesOldPids() throws Exception {
     Proc.register("inbox", Proc.self());
     erl.eval("register(box, self()), {inbox, " + atom(arbor.name()) + "} ! {old, self()}.", WAIT);

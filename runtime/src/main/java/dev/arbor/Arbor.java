@@ -1,5 +1,6 @@
 package dev.arbor;
 
+import dev.arbor.internal.ShutdownHook;
 import dev.arbor.supervisor.Supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +22,11 @@ import java.util.List;
  */
 public final class Arbor {
   /** The system property that turns the shutdown hook off when set to {@code false}. */
-  public static final String SHUTDOWN_HOOK_PROPERTY = "arbor.shutdownHook";
+  public static final String SHUTDOWN_HOOK_PROPERTY = ShutdownHook.PROPERTY;
 
-  private static volatile boolean shutdownHook =
-      !"false".equalsIgnoreCase(System.getProperty(SHUTDOWN_HOOK_PROPERTY, "true").trim());
+  static {
+    ShutdownHook.action(Arbor::shutdown);
+  }
 
   private Arbor() {}
 
@@ -68,11 +70,11 @@ public final class Arbor {
    * starts, if it is on then; turned off later, it does nothing when the JVM exits.
    */
   public static void setShutdownHook(boolean on) {
-    shutdownHook = on;
+    ShutdownHook.enable(on);
   }
 
   /** Whether the shutdown hook is on (see {@link #SHUTDOWN_HOOK_PROPERTY}). */
   public static boolean shutdownHookEnabled() {
-    return shutdownHook;
+    return ShutdownHook.enabled();
   }
 }

@@ -1,13 +1,12 @@
 package dev.arbor;
 
-import dev.arbor.supervisor.PartitionSupervisor;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A way to find a process other than by its pid: a local name ({@link #local(String)}), a name
  * registered on another node ({@link #remote(String, String)}), a key in a registry ({@link
- * #via(NameRegistry, Object)}) or a partition supervisor's key ({@link #partition(PartitionSupervisor,
+ * #via(NameRegistry, Object)}) or a partition supervisor's key ({@link #partition(Partitioned,
  * Object)}). Generated clients resolve a name at each call, so a
  * restarted process is found under its old name.
  */
@@ -43,15 +42,15 @@ public interface Name {
 
   /**
    * Elixir's {@code {:via, PartitionSupervisor, {name, key}}}: the child of {@code supervisor}'s
-   * partition for {@code key}, looked up at each use. It only finds; a process cannot be registered
-   * under it.
+   * partition for {@code key} ({@code supervisor} is a {@code dev.arbor.supervisor.PartitionSupervisor}),
+   * looked up at each use. It only finds; a process cannot be registered under it.
    */
-  static Name partition(PartitionSupervisor supervisor, Object key) {
+  static Name partition(Partitioned supervisor, Object key) {
     return new Partition(supervisor, key);
   }
 
-  /** The partition of a {@link PartitionSupervisor} that a key routes to. */
-  record Partition(PartitionSupervisor supervisor, Object key) implements Name {
+  /** The partition of a partition supervisor ({@link Partitioned}) that a key routes to. */
+  record Partition(Partitioned supervisor, Object key) implements Name {
     public Partition {
       Objects.requireNonNull(supervisor, "supervisor");
       Objects.requireNonNull(key, "key");

@@ -32,6 +32,8 @@ final class FakeNode implements Distribution, AutoCloseable {
     final String node;
     final int creation;
     private final LinkedBlockingQueue<Signal> sent = new LinkedBlockingQueue<>();
+    /** When set, every signal the runtime hands over throws, as a buggy implementation would. */
+    volatile boolean broken;
 
     Peer(String node, int creation) {
       this.node = node;
@@ -88,6 +90,9 @@ final class FakeNode implements Distribution, AutoCloseable {
     }
 
     private void record(String op, Object a, Object b, Object c, Object d) {
+      if (broken) {
+        throw new IllegalStateException("broken connection to " + node + " refuses " + op);
+      }
       sent.add(new Signal(op, a, b, c, d));
     }
 

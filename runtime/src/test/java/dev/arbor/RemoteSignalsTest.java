@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.remote.Handles;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,8 @@ class RemoteSignalsTest {
 
   private FakeNode node;
   private FakeNode.Peer peer;
+  /** Every process a test starts, killed after it, so that no test leaves a process behind. */
+  private final List<Pid> started = new ArrayList<>();
 
   @BeforeEach
   void startNode() {
@@ -42,23 +46,36 @@ class RemoteSignalsTest {
   @AfterEach
   void stopNode() {
     node.close();
+    for (Pid p : started) {
+      Ref ref = Proc.monitor(p);
+      Proc.exit(p, ExitReason.kill());
+      down(ref);
+    }
   }
 
-  private static Runnable idle() {
-    return () -> {
+  private Pid idle() {
+    return idle(SpawnOptions.defaults());
+  }
+
+  private Pid idle(SpawnOptions options) {
+    Pid p = Proc.spawn(options, () -> {
       for (; ; ) {
         Proc.receive();
       }
-    };
+    });
+    started.add(p);
+    return p;
   }
 
   /** A process that traps exits and forwards every message to {@code to}. */
-  private static Pid forwarder(Pid to) {
-    return Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+  private Pid forwarder(Pid to) {
+    Pid p = Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
       for (; ; ) {
         to.send(Proc.receive());
       }
     });
+    started.add(p);
+    return p;
   }
 
   private static Pid deadProcess() {
@@ -108,7 +125,7 @@ class RemoteSignalsTest {
   void remoteLinkPropagatesCrashBothWays() {
     // The remote process crashes: the local one dies with its reason.
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     node.local.linkExit(peer, r, local, ExitReason.of("boom"));
@@ -145,7 +162,7 @@ class RemoteSignalsTest {
   @Test
   void normalExitOfARemoteLinkLeavesANonTrappingProcessAlive() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     node.local.linkExit(peer, r, local, ExitReason.normal());
@@ -183,7 +200,7 @@ class RemoteSignalsTest {
   @Test
   void remoteUnlinkStopsPropagation() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.link(peer, r, local);
     assertEquals(java.util.List.of(r), Proc.info(local).orElseThrow().links());
@@ -223,7 +240,7 @@ class RemoteSignalsTest {
     node.local.exit(peer, r, trapper, ExitReason.kill()); // kill cannot be trapped
     assertEquals(ExitReason.killed(), down(trapperWatch).reason());
 
-    Pid plain = Proc.spawn(idle());
+    Pid plain = idle();
     Ref plainWatch = Proc.monitor(plain);
     node.local.exit(peer, r, plain, ExitReason.normal()); // ignored by a non-trapping process
     noMessage(m -> m instanceof Down, QUIET, "exit(pid, normal) from another process is ignored");
@@ -314,7 +331,7 @@ class RemoteSignalsTest {
   @RepeatedTest(20)
   void remoteMonitorOfALocalProcessGetsTheDownWhenItExits() {
     Pid r = peer.pid(10);
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     node.local.monitor(peer, r, local, "ref-1");
     assertEquals(java.util.List.of(r), Proc.info(local).orElseThrow().monitoredBy());
     Proc.exit(local, ExitReason.kill());
@@ -347,7 +364,7 @@ class RemoteSignalsTest {
 
   @Test
   void remoteMonitorOfALocalNameReportsTheNameWhenItsProcessExits() {
-    Pid local = Proc.spawn(SpawnOptions.defaults().name("remote-signals-named"), idle());
+    Pid local = idle(SpawnOptions.defaults().name("remote-signals-named"));
     node.local.monitorName(peer, peer.pid(10), "remote-signals-named", "ref-4");
     Proc.exit(local, ExitReason.of("bye"));
     FakeNode.Signal s = peer.next("downName");
@@ -358,7 +375,7 @@ class RemoteSignalsTest {
 
   @Test
   void remoteDemonitorMeansNoDown() {
-    Pid local = Proc.spawn(idle());
+    Pid local = idle();
     Ref watching = Proc.monitor(local);
     node.local.monitor(peer, peer.pid(10), local, "ref-5");
     node.local.demonitor(peer, peer.pid(10), "ref-5");
@@ -390,7 +407,7 @@ class RemoteSignalsTest {
     // A monitor held here, a node monitor, and a monitor the peer holds on a local process.
     Ref monitor = Proc.monitor(r3);
     Proc.monitorNode(PEER);
-    Pid watched = Proc.spawn(idle());
+    Pid watched = idle();
     node.local.monitor(peer, r1, watched, "peer-ref");
 
     node.drop(peer);
@@ -410,6 +427,54 @@ class RemoteSignalsTest {
     Proc.exit(trapper, ExitReason.kill());
     Proc.exit(watched, ExitReason.kill());
     again.nothingMore(QUIET, "links and monitors of a lost connection are gone");
+  }
+
+  private record Linked(int id, int exits) {}
+
+  @RepeatedTest(20)
+  void linksRacingAConnectionLossEachEndExactlyOnce() {
+    int count = 40;
+    Pid me = Proc.self();
+    CountDownLatch go = new CountDownLatch(1);
+    CountDownLatch dropped = new CountDownLatch(1);
+    for (int i = 0; i < count; i++) {
+      int id = 100 + i;
+      Pid r = peer.pid(id);
+      started.add(Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+        Waits.await(go, "the start");
+        Proc.link(r);
+        Waits.await(dropped, "the connection's loss");
+        int exits = 0;
+        while (Proc.receive(m -> m instanceof Exit e && e.from().equals(r), Duration.ZERO).isPresent()) {
+          exits++;
+        }
+        me.send(new Linked(id, exits));
+        Proc.receive();
+      }));
+    }
+    go.countDown();
+    node.drop(peer); // races the links: each lands on the lost connection or on a new one
+    dropped.countDown();
+    java.util.Map<Integer, Integer> exits = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      Linked l = next(Linked.class);
+      exits.put(l.id(), l.exits());
+    }
+    // By now every link was made: on the new connection, its signal is already recorded.
+    FakeNode.Peer again = node.peer(PEER);
+    java.util.Set<Integer> relinked = new java.util.HashSet<>();
+    for (FakeNode.Signal s; (s = again.poll(Duration.ZERO)) != null; ) {
+      if (s.op().equals("link")) {
+        relinked.add(Handles.number((Pid) s.b()));
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      int id = 100 + i;
+      int n = exits.get(id);
+      assertTrue(n <= 1, id + " got " + n + " exit signals");
+      assertEquals(n == 0, relinked.contains(id),
+          id + ": a link either broke with the lost connection (one Exit) or went to the new one");
+    }
   }
 
   @Test
@@ -458,6 +523,18 @@ class RemoteSignalsTest {
     assertEquals(new NodeDown(PEER), next(NodeDown.class));
     noMessage(m -> m instanceof NodeDown, QUIET, "one NodeDown per node monitor left");
     assertFalse(Proc.demonitorNode(PEER));
+  }
+
+  @Test
+  void aConnectionThatThrowsLosesTheSignalNotTheExit() {
+    Pid local = idle();
+    Ref watching = Proc.monitor(local);
+    node.local.link(peer, peer.pid(10), local);
+    node.local.monitor(peer, peer.pid(11), local, "ref-6");
+    peer.broken = true;
+    Proc.exit(local, ExitReason.of("bye")); // its linkExit and down both throw in the connection
+    assertEquals(ExitReason.of("bye"), down(watching).reason());
+    Proc.send(peer.pid(10), "lost"); // the sender goes on
   }
 
   // ---------------------------------------------------------------- pids of an earlier life

@@ -4,7 +4,7 @@ package dev.arbor.internal;
  * What a local pid rebuilt from the wire points at when its process no longer runs: nothing answers,
  * as for any dead pid, and the pid still equals the original one.
  */
-enum GoneLocal implements Endpoint {
+enum GoneLocal implements LocalEndpoint {
   INSTANCE;
 
   @Override
@@ -15,25 +15,5 @@ enum GoneLocal implements Endpoint {
   @Override
   public boolean isAlive() {
     return false;
-  }
-
-  @Override
-  public boolean isLocal() {
-    return true;
-  }
-
-  @Override
-  public String node() {
-    return NodeIdentity.name();
-  }
-
-  @Override
-  public int creation() {
-    return NodeIdentity.creation();
-  }
-
-  @Override
-  public int channel() {
-    return 0;
   }
 }

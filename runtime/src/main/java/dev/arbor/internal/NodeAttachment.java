@@ -23,7 +23,12 @@ public final class NodeAttachment {
 
   // ---------------------------------------------------------------- connections
 
-  /** The bookkeeping for {@code node}, asking the distribution to connect if none is known. */
+  /**
+   * The bookkeeping for {@code node}, asking the distribution to connect if none is known. It may be
+   * closed: a connection the distribution handed out just before reporting it lost stays lost (its
+   * tombstone wins), so a signal given to it fires at once with {@code noconnection} instead of
+   * hanging on a connection that no one will ever report lost again.
+   */
   RemoteNode reach(String node) {
     RemoteNode n = nodes.get(node);
     if (n != null && !n.isClosed()) {
@@ -36,7 +41,8 @@ public final class NodeAttachment {
     if (c == null) {
       return null;
     }
-    return nodes.merge(node, new RemoteNode(c), (old, fresh) -> old.isClosed() ? fresh : old);
+    return nodes.merge(node, new RemoteNode(c),
+        (old, fresh) -> old.connection == fresh.connection || !old.isClosed() ? old : fresh);
   }
 
   RemoteNode known(String node) {
@@ -59,10 +65,22 @@ public final class NodeAttachment {
     return n;
   }
 
+  /**
+   * Fires everything across {@code c}. Its entry stays, closed, as a tombstone: a signal that got
+   * {@code c} from {@link #reach} just before the loss then finds it closed instead of installing it
+   * anew; the next {@code reach} for the node replaces it with a fresh connection.
+   */
   public void connectionLost(NodeConnection c) {
-    RemoteNode n = nodes.get(c.node());
-    if (n != null && n.connection == c && nodes.remove(c.node(), n)) {
-      n.lose();
+    RemoteNode[] live = new RemoteNode[1];
+    nodes.compute(c.node(), (k, old) -> {
+      if (old != null && old.connection == c) {
+        live[0] = old;
+        return old;
+      }
+      return old == null || old.isClosed() ? RemoteNode.tombstone(c) : old;
+    });
+    if (live[0] != null) {
+      live[0].lose();
     }
   }
 
@@ -72,9 +90,7 @@ public final class NodeAttachment {
     }
     detached = true;
     for (RemoteNode n : nodes.values()) {
-      if (nodes.remove(n.node, n)) {
-        n.lose();
-      }
+      n.lose();
     }
     Remote.detached(this);
   }
@@ -112,14 +128,14 @@ public final class NodeAttachment {
     }
     Process p = local(to);
     if (p == null || !Links.add(p, from)) {
-      c.linkExit(to, from, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.linkExit(to, from, ExitReason.noproc()));
       return;
     }
     RemoteNode n = of(c);
     n.addLink(p, from);
     ExitReason r = p.exitReason;
     if (r != null && n.removeLink(p, from)) {
-      c.linkExit(p.pid, from, r); // it exited meanwhile, before its exit could see the link's index
+      RemoteNode.signal(c, out -> out.linkExit(p.pid, from, r)); // it exited meanwhile, before its exit could see the link's index
     }
   }
 
@@ -159,7 +175,7 @@ public final class NodeAttachment {
     }
     Process p = local(target);
     if (p == null) {
-      c.down(target, watcher, ref, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.down(target, watcher, ref, ExitReason.noproc()));
     } else {
       watch(of(c), watcher, ref, p, null);
     }
@@ -171,7 +187,7 @@ public final class NodeAttachment {
     }
     Process p = ProcessTable.whereis(name);
     if (p == null) {
-      c.downName(name, watcher, ref, ExitReason.noproc());
+      RemoteNode.signal(c, out -> out.downName(name, watcher, ref, ExitReason.noproc()));
     } else {
       watch(of(c), watcher, ref, p, name);
     }

@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * lock (critical sections are a few field writes and never block, so a virtual thread is never
  * pinned, and no {@code synchronized} is used). Code never holds two processes' locks at once.
  */
-public final class Process extends Mailbox implements Endpoint, Thread.UncaughtExceptionHandler {
+public final class Process extends Mailbox implements LocalEndpoint, Thread.UncaughtExceptionHandler {
   private static final VarHandle LOCK;
   private static final AtomicLong IDS = new AtomicLong();
 
@@ -205,26 +205,6 @@ public final class Process extends Mailbox implements Endpoint, Thread.UncaughtE
   @Override
   public void send(Object message) {
     deliverFrom(currentIfAny(), message);
-  }
-
-  @Override
-  public boolean isLocal() {
-    return true;
-  }
-
-  @Override
-  public String node() {
-    return NodeIdentity.name();
-  }
-
-  @Override
-  public int creation() {
-    return NodeIdentity.creation();
-  }
-
-  @Override
-  public int channel() {
-    return 0;
   }
 
   // ---------------------------------------------------------------- the running thread (CurrentProcess)

@@ -129,13 +129,13 @@ public final class Remote {
       return;
     }
     if (from == null) {
-      n.connection.send(null, to, message);
+      n.signal(c -> c.send(null, to, message));
       return;
     }
     from.sending = true; // as for a local send: the sender's exit signals follow its messages
     try {
       from.checkAlive();
-      n.connection.send(from.pid, to, message);
+      n.signal(c -> c.send(from.pid, to, message));
     } finally {
       from.sending = false;
     }
@@ -148,13 +148,13 @@ public final class Remote {
       return;
     }
     if (from == null) {
-      n.connection.sendNamed(null, name, message);
+      n.signal(c -> c.sendNamed(null, name, message));
       return;
     }
     from.sending = true;
     try {
       from.checkAlive();
-      n.connection.sendNamed(from.pid, name, message);
+      n.signal(c -> c.sendNamed(from.pid, name, message));
     } finally {
       from.sending = false;
     }
@@ -174,12 +174,12 @@ public final class Remote {
       }
       return;
     }
-    n.connection.link(me.pid, other);
+    n.signal(c -> c.link(me.pid, other));
     n.addLink(me, other);
     ExitReason r = me.exitReason;
     if (r != null && n.removeLink(me, other)) {
       // Killed meanwhile, and its exit missed the link: the peer must still hear of it.
-      n.connection.linkExit(me.pid, other, r);
+      n.signal(c -> c.linkExit(me.pid, other, r));
     }
   }
 
@@ -187,7 +187,7 @@ public final class Remote {
     if (Links.remove(me, other)) {
       RemoteNode n = cannotExist(other) ? null : known(other.node());
       if (n != null && n.removeLink(me, other)) {
-        n.connection.unlink(me.pid, other);
+        n.signal(c -> c.unlink(me.pid, other));
       }
     }
   }
@@ -196,7 +196,7 @@ public final class Remote {
   public static void exit(Process me, Pid target, ExitReason reason) {
     RemoteNode n = cannotExist(target) ? null : reach(target.node());
     if (n != null) {
-      n.connection.exit(me.pid, target, reason);
+      n.signal(c -> c.exit(me.pid, target, reason));
     }
   }
 
@@ -204,7 +204,7 @@ public final class Remote {
   static void linkedProcessExited(Process p, Pid remote, ExitReason reason) {
     RemoteNode n = cannotExist(remote) ? null : known(remote.node());
     if (n != null && n.removeLink(p, remote)) {
-      n.connection.linkExit(p.pid, remote, reason);
+      n.signal(c -> c.linkExit(p.pid, remote, reason));
     }
   }
 
@@ -230,9 +230,9 @@ public final class Remote {
       return m;
     }
     if (target != null) {
-      n.connection.monitor(me.pid, target, m.ref);
+      n.signal(c -> c.monitor(me.pid, target, m.ref));
     } else {
-      n.connection.monitorName(me.pid, name, m.ref);
+      n.signal(c -> c.monitorName(me.pid, name, m.ref));
     }
     if (me.exitReason != null) {
       m.unwatch(); // killed meanwhile: its exit may have missed this monitor

@@ -33,9 +33,9 @@ final class RemoteMonitor extends Monitor {
       return false;
     }
     if (target != null) {
-      node.connection.demonitor(watcher.pid, target, ref);
+      node.signal(c -> c.demonitor(watcher.pid, target, ref));
     } else {
-      node.connection.demonitorName(watcher.pid, name, ref);
+      node.signal(c -> c.demonitorName(watcher.pid, name, ref));
     }
     return true;
   }

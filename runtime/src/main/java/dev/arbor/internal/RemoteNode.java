@@ -7,6 +7,7 @@ import dev.arbor.Ref;
 import dev.arbor.remote.NodeConnection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What the runtime knows about one connection to another node: the links, monitors and node
@@ -35,6 +36,30 @@ final class RemoteNode {
   RemoteNode(NodeConnection connection) {
     this.connection = connection;
     this.node = connection.node();
+  }
+
+  /** The entry of a connection lost before the runtime ever used it: closed from the start. */
+  static RemoteNode tombstone(NodeConnection connection) {
+    RemoteNode n = new RemoteNode(connection);
+    n.closed = true;
+    return n;
+  }
+
+  /** Hands a signal to the connection; see {@link #signal(NodeConnection, Consumer)}. */
+  void signal(Consumer<NodeConnection> s) {
+    signal(connection, s);
+  }
+
+  /**
+   * Hands a signal to {@code c}. A connection must queue and return; one that throws loses that
+   * signal, logged, rather than the exit or the reader thread that was sending it.
+   */
+  static void signal(NodeConnection c, Consumer<NodeConnection> s) {
+    try {
+      s.accept(c);
+    } catch (RuntimeException e) {
+      Reports.connectionFailed(c.node(), e);
+    }
   }
 
   boolean isClosed() {
@@ -115,7 +140,7 @@ final class RemoteNode {
 
   // ---------------------------------------------------------------- the loss
 
-  /** The connection is gone: fires every link, monitor and node monitor across it, once. */
+  /** The connection is gone: fires every link, monitor and node monitor across it, once. Idempotent. */
   void lose() {
     closed = true;
     ExitReason noconnection = ExitReason.noconnection();

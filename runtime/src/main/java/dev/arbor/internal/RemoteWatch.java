@@ -38,9 +38,9 @@ final class RemoteWatch extends Watch {
 
   void sendDown(ExitReason reason) {
     if (name == null) {
-      node.connection.down(local.pid, watcher, ref, reason);
+      node.signal(c -> c.down(local.pid, watcher, ref, reason));
     } else {
-      node.connection.downName(name, watcher, ref, reason);
+      node.signal(c -> c.downName(name, watcher, ref, reason));
     }
   }
 }

@@ -24,6 +24,11 @@ public final class Reports {
     LOG.log(Level.ERROR, "[arbor.bug] an exit hook of " + pid + " threw; please report this", e);
   }
 
+  static void connectionFailed(String node, RuntimeException e) {
+    LOG.log(Level.ERROR, "[arbor.dist] the connection to " + node + " threw instead of queueing a signal;"
+        + " the signal is lost, the sender goes on", e);
+  }
+
   static void timerFailed(Throwable e) {
     LOG.log(Level.ERROR, "[arbor.bug] a timer threw; please report this", e);
   }

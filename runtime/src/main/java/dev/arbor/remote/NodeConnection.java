@@ -12,6 +12,13 @@ import dev.arbor.Ref;
  * LocalNode#connectionLost} settles what was linked or monitored. {@code from}, {@code watcher} and
  * the like are always local pids; {@code to} and {@code target} always pids of {@link #node()}.
  *
+ * <p>Threads: the runtime calls these on the thread of the local process that sends the signal, of
+ * whichever thread carries out a local process's exit, or on this connection's own reader thread
+ * from inside a {@link LocalNode} call (a link to a process that does not exist is answered at once
+ * with {@link #linkExit}, a monitor with {@link #down}); so an implementation must not hold a lock
+ * across its calls into {@code LocalNode} that these methods take. An exception thrown here is
+ * logged ({@code [arbor.dist]}) and loses that one signal; it never reaches the process.
+ *
  * <p>The runtime keeps the bookkeeping of links and monitors: which local process is linked to
  * which remote one, which monitors are held, what to fire when this connection is lost. The
  * implementation keeps only what the protocol itself needs (the {@code UNLINK_ID} identifiers, for

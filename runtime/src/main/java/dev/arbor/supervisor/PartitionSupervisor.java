@@ -3,6 +3,7 @@ package dev.arbor.supervisor;
 import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
+import dev.arbor.Partitioned;
 import dev.arbor.Pid;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.function.IntFunction;
  * CounterClient.of(Name.partition(counters, userId)).increment();
  * }</pre>
  */
-public final class PartitionSupervisor {
+public final class PartitionSupervisor implements Partitioned {
   private final IntFunction<ChildSpec> childSpec;
   private final AtomicReferenceArray<Pid> table;
   /** The supervisor of the current run; a parent's restart replaces it. Null before the first start. */
@@ -130,6 +131,7 @@ public final class PartitionSupervisor {
   }
 
   /** The live process of {@code key}'s partition, if it is running now. */
+  @Override
   public Optional<Pid> whereis(Object key) {
     Pid pid = table.get(partition(key));
     return pid != null && pid.isAlive() ? Optional.of(pid) : Optional.empty();
@@ -155,6 +157,7 @@ public final class PartitionSupervisor {
   }
 
   /** The pid of {@link #supervisor()}. */
+  @Override
   public Pid pid() {
     return supervisor().pid();
   }

@@ -1,6 +1,5 @@
 package dev.arbor.supervisor;
 
-import dev.arbor.Arbor;
 import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
@@ -41,7 +40,7 @@ public final class Supervisor {
 
   /**
    * Starts a supervisor, not linked to the caller, and returns once every child has started. It is
-   * top-level: {@link Arbor#awaitTermination()} waits for it and the JVM shutdown hook stops it.
+   * top-level: {@link dev.arbor.Arbor#awaitTermination()} waits for it and the JVM shutdown hook stops it.
    *
    * @throws IllegalArgumentException if a child spec is invalid (nothing is started then)
    * @throws StartException if a child failed to start, naming the child, with its failure as cause;
@@ -104,7 +103,7 @@ public final class Supervisor {
 
   /**
    * The live top-level supervisors (not started as another supervisor's child), oldest first: those
-   * {@link Arbor#awaitTermination()} waits for and the shutdown hook stops, newest first.
+   * {@link dev.arbor.Arbor#awaitTermination()} waits for and the shutdown hook stops, newest first.
    */
   public static List<Supervisor> topLevel() {
     return LiveSupervisors.topLevel().stream().map(Supervisor::of).toList();

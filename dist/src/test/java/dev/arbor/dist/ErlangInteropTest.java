@@ -10,6 +10,7 @@ import dev.arbor.Exit;
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
+import dev.arbor.SpawnOptions;
 import dev.arbor.dist.handshake.WrongCookieException;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Binary;
@@ -212,6 +213,63 @@ class ErlangInteropTest {
     Object down = receive();
     assertEquals(ExitReason.of("bang"), ((Down) down).reason());
     assertFalse(watcher.pid().isAlive());
+  }
+
+  @Test
+  void exitSignalsAcrossTheWireFollowErlangRules() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()).", WAIT);
+    // erl's exit(Pid, normal) is ignored by a process that does not trap exits; kill kills even
+    // a trapping one, and its monitor then says killed.
+    Pid plain = Proc.spawn(() -> Proc.receive());
+    Pid trapping = Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+      while (true) {
+        Proc.receive();
+      }
+    });
+    var plainRef = Proc.monitor(plain);
+    var trappingRef = Proc.monitor(trapping);
+    Proc.send(Name.remote("box", erl.name), Tuple.of(plain, trapping));
+    erl.eval("receive {Plain, Trapping} -> exit(Plain, normal), exit(Trapping, kill), "
+        + "exit(Plain, shutdown) after 5000 -> timeout end.", WAIT);
+    boolean plainDown = false;
+    boolean trappingDown = false;
+    while (!(plainDown && trappingDown)) {
+      Down down = assertInstanceOf(Down.class, receive());
+      if (down.ref().equals(plainRef)) {
+        assertEquals(ExitReason.shutdown(), down.reason(), "normal was ignored, shutdown was not");
+        plainDown = true;
+      } else {
+        assertEquals(trappingRef, down.ref());
+        assertEquals(ExitReason.killed(), down.reason());
+        trappingDown = true;
+      }
+    }
+    // Arbor's Proc.exit(remotePid, reason) kills an Erlang process that does not trap exits.
+    erl.eval("T = spawn(fun() -> receive _ -> ok end end), MT = erlang:monitor(process, T), "
+        + "{inbox, " + atom(arbor.name()) + "} ! {t, T}.", WAIT);
+    Pid target = (Pid) ((Tuple) receive()).get(1);
+    Proc.exit(target, ExitReason.of("from_java"));
+    assertEquals("from_java", erl.eval("receive {'DOWN', MT, process, T, R} -> R after 5000 -> "
+        + "timeout end.", WAIT));
+  }
+
+  @Test
+  void unlinkAcrossTheWireStopsTheCrashFromArriving() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("U = spawn(fun() -> receive crash -> exit(bad) end end), {inbox, "
+        + atom(arbor.name()) + "} ! {u, U}.", WAIT);
+    Pid u = (Pid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    Proc.link(u);
+    Proc.unlink(u);
+    var ref = Proc.monitor(u);
+    Proc.send(u, Atom.of("crash"));
+    Down down = assertInstanceOf(Down.class, receive(), "the monitor fires, no Exit before it");
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.of("bad"), down.reason());
+    assertEquals(java.util.Optional.empty(), Proc.receive(Duration.ofMillis(300)),
+        "no exit signal from an unlinked process");
   }
 
   @Test

@@ -152,6 +152,7 @@ public final class Node implements AutoCloseable {
      *
      * @throws dev.arbor.dist.epmd.EpmdUnavailableException when no epmd answers
      * @throws IOException when the name is taken or the port cannot be bound
+     * @throws IllegalStateException when a node is already started in this JVM
      */
     public Node start() throws IOException {
       String secret = cookie != null ? cookie : Cookie.fromHome();

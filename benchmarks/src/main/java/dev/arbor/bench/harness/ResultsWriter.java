@@ -34,6 +34,8 @@ public final class ResultsWriter {
   record Target(String text, String metric, String system, String reference, double bound, boolean atMost) {}
 
   private static final List<String> PEERS = List.of("vt", "erlang", "pekko");
+  /** The dist shape's systems are client-server pairs; BEAM to BEAM is the reference. */
+  private static final List<String> DIST = List.of("beam-beam");
 
   static final List<Shape> SHAPES = List.of(
       new Shape("call.process", "Call round trip: a process calling a server", "ns per call", false, PEERS),
@@ -51,6 +53,10 @@ public final class ResultsWriter {
       new Shape("mailbox.1", "Mailbox, 1 producer and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
       new Shape("mailbox.4", "Mailbox, 4 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
       new Shape("mailbox.16", "Mailbox, 16 producers and 1 consumer", "M messages/s taken", true, List.of("clq", "ltq")),
+      new Shape("dist.echo.1", "Distribution: echo round trip between two nodes, 1 caller", "k round trips/s", true, DIST),
+      new Shape("dist.echo.16", "Distribution: echo round trip between two nodes, 16 callers", "k round trips/s", true, DIST),
+      new Shape("dist.call.1", "Distribution: gen_server:call-style round trip between two nodes, 1 caller", "k round trips/s", true, DIST),
+      new Shape("dist.call.16", "Distribution: gen_server:call-style round trip between two nodes, 16 callers", "k round trips/s", true, DIST),
       new Shape("call.jfr", "Call round trip (a process calling a server) with Arbor's JFR hooks, without them, and recording",
           "ns per call", false, List.of("removed")),
       new Shape("call.jfr.hook", "The JFR check a call makes, with JFR off", "ns per call", false, List.of()),
@@ -82,6 +88,10 @@ public final class ResultsWriter {
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
       new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
       new Target("JFR events with JFR off cost ≤ 2% of the call round trip (the hook's time ÷ the round trip's)", "call.jfr.share", "arbor", null, 2, true),
+      new Target("dist echo round trip, 1 caller: BEAM → Arbor ≥ BEAM → BEAM", "dist.echo.1", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist echo round trip, 16 callers: BEAM → Arbor ≥ BEAM → BEAM", "dist.echo.16", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 1 caller: Arbor → Arbor ≥ BEAM → BEAM", "dist.call.1", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 16 callers: Arbor → Arbor ≥ BEAM → BEAM", "dist.call.16", "arbor-arbor", "beam-beam", 1, false),
       new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true),
       new Target("a bound ArborMetrics binder costs ≤ 5% of the call round trip (its work on the call's thread ÷ the round trip without it)", "call.metrics.share", "arbor", null, 5, true),
       new Target("the binder's work per call on both threads ÷ the round trip without it (reported: CPU the machine spends, not the call's wait)", "call.metrics.cpu", "arbor", null, Double.NaN, true),
@@ -107,7 +117,7 @@ public final class ResultsWriter {
 
   private static final Map<String, String> REFERENCE_COLUMNS = Map.of(
       "vt", "× baseline", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ",
-      "removed", "× hooks removed", "unbound", "× no binder");
+      "removed", "× hooks removed", "unbound", "× no binder", "beam-beam", "× BEAM↔BEAM");
 
   /** Every figure: metric → system → round → value. */
   private final Map<String, Map<String, TreeMap<Integer, Double>>> figures = new LinkedHashMap<>();
@@ -357,6 +367,13 @@ public final class ResultsWriter {
       `arbor.server.calls` timer with its percentile histogram (a `SimpleMeterRegistry`), and both together as \
       a share of the round trip. Beside them, the call.process shape with the binder bound and without, two \
       pairs per round in the order ABBA. (`dev.arbor.bench.metrics.MetricsOverheadBenchmark`)
+      - **dist.echo.N, dist.call.N** (only with `--only dist`): two nodes on loopback with a private \
+      epmd; a server node registers `echo` (sends `{Ref, Msg}` back) and `gecho` (a call answered with its \
+      request); N caller processes on the client node each make 2,000 (quick) or 20,000 round trips after \
+      1,000 warm-up ones; the figure is all round trips ÷ the wall time. Systems are client-server: \
+      `beam-beam` and `beam-arbor` use the same Erlang client (`dist_bench.erl`), `arbor-arbor` two Arbor \
+      JVMs (`dev.arbor.bench.dist.DistBench`). Echo is a registered send and a reply; call is \
+      `gen_server:call` (Arbor: the same `$gen_call` message and `{Tag, Reply}` answer).
       """;
 
   public static void main(String[] args) throws IOException {

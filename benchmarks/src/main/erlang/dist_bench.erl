@@ -1,0 +1,62 @@
+%% The dist shape: round trips between two nodes over Erlang distribution, on loopback.
+%%
+%%   server():  registers `echo` (a bare receive loop that sends {Ref, Msg} back) and `gecho` (a
+%%              gen_server whose call returns its request), prints READY, runs until killed.
+%%   client([ServerNode, System, Mode]): connects, then for echo and call, with 1 and 16 callers,
+%%              measures round trips and prints RESULT lines in k round trips per second.
+%% The same client measures BEAM <-> BEAM and BEAM <-> Arbor (only the server differs).
+-module(dist_bench).
+-behaviour(gen_server).
+-export([server/0, client/1]).
+-export([init/1, handle_call/3, handle_cast/2]).
+
+server() ->
+    register(echo, spawn(fun echo_loop/0)),
+    {ok, _} = gen_server:start({local, gecho}, ?MODULE, [], []),
+    io:format("READY~n"),
+    receive stop -> ok end.
+
+echo_loop() ->
+    receive {From, Ref, Msg} -> From ! {Ref, Msg} end,
+    echo_loop().
+
+init([]) -> {ok, nil}.
+handle_call(Request, _From, State) -> {reply, Request, State}.
+handle_cast(_, State) -> {noreply, State}.
+
+client([ServerNode, System, Mode]) ->
+    Node = list_to_atom(ServerNode),
+    pong = net_adm:ping(Node),
+    Count = case Mode of "quick" -> 2000; _ -> 20000 end,
+    lists:foreach(
+      fun({Kind, Callers}) ->
+              Fun = round_trip(Kind, Node),
+              run(Fun, 1, 1000),
+              PerSecond = run(Fun, Callers, Count),
+              Metric = io_lib:format("dist.~s.~w", [Kind, Callers]),
+              io:format("RESULT\t~s\t~s\t~.6g\t~s~n",
+                        [Metric, System, PerSecond / 1000, "k round trips/s"])
+      end, [{echo, 1}, {echo, 16}, {call, 1}, {call, 16}]),
+    halt().
+
+round_trip(echo, Node) ->
+    fun() ->
+            Ref = make_ref(),
+            {echo, Node} ! {self(), Ref, {hello, 42}},
+            receive {Ref, _} -> ok end
+    end;
+round_trip(call, Node) ->
+    fun() -> {hello, 42} = gen_server:call({gecho, Node}, {hello, 42}) end.
+
+%% Callers processes each make Count round trips; returns round trips per second in all.
+run(Fun, Callers, Count) ->
+    Self = self(),
+    Start = erlang:monotonic_time(nanosecond),
+    Pids = [spawn_link(fun() -> loop(Fun, Count), Self ! {done, self()} end)
+            || _ <- lists:seq(1, Callers)],
+    [receive {done, P} -> ok end || P <- Pids],
+    Elapsed = erlang:monotonic_time(nanosecond) - Start,
+    Callers * Count * 1.0e9 / Elapsed.
+
+loop(_, 0) -> ok;
+loop(Fun, N) -> Fun(), loop(Fun, N - 1).

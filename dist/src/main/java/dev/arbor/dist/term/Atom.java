@@ -1,0 +1,47 @@
+package dev.arbor.dist.term;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * An Erlang atom. At most 255 characters, as in Erlang.
+ *
+ * @param name the atom's text
+ */
+public record Atom(String name) {
+  /** {@code true}. */
+  public static final Atom TRUE = new Atom("true");
+
+  /** {@code false}. */
+  public static final Atom FALSE = new Atom("false");
+
+  /** {@code undefined}. */
+  public static final Atom UNDEFINED = new Atom("undefined");
+
+  /** The empty atom {@code ''}, which fills unused fields of control messages. */
+  public static final Atom EMPTY = new Atom("");
+
+  /** Checks the length limit Erlang imposes. */
+  public Atom {
+    Objects.requireNonNull(name, "name");
+    if (name.codePointCount(0, name.length()) > 255) {
+      throw new IllegalArgumentException(
+          "atom too long: " + name.codePointCount(0, name.length()) + " characters, at most 255");
+    }
+  }
+
+  /** The atom named {@code name}. */
+  public static Atom of(String name) {
+    return new Atom(name);
+  }
+
+  byte[] utf8() {
+    return name.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Erlang's notation, quoted when needed: {@code ok}, {@code 'Hello world'}. */
+  @Override
+  public String toString() {
+    return name.matches("[a-z][a-zA-Z0-9_@]*") ? name : "'" + name.replace("'", "\\'") + "'";
+  }
+}

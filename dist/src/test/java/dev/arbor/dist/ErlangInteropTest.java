@@ -1,0 +1,432 @@
+package dev.arbor.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.Exit;
+import dev.arbor.ExitReason;
+import dev.arbor.Pid;
+import dev.arbor.Proc;
+import dev.arbor.SpawnOptions;
+import dev.arbor.dist.handshake.WrongCookieException;
+import dev.arbor.dist.term.Atom;
+import dev.arbor.dist.term.Binary;
+import dev.arbor.dist.term.ErlList;
+import dev.arbor.Down;
+import dev.arbor.Name;
+import dev.arbor.NodeDown;
+import dev.arbor.dist.term.Tuple;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An Arbor node and a real {@code erl} node (OTP 25 on Debian 12), on loopback. */
+class ErlangInteropTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static ErlangTools.Epmd epmd;
+
+  String cookie;
+  Node arbor;
+  ErlangTools.ErlNode erl;
+
+  @BeforeAll
+  static void startEpmd() throws Exception {
+    epmd = ErlangTools.Epmd.start();
+  }
+
+  @AfterAll
+  static void stopEpmd() {
+    if (epmd != null) {
+      epmd.close();
+    }
+  }
+
+  @BeforeEach
+  void startNodes() throws Exception {
+    cookie = ErlangTools.uniqueCookie();
+    arbor = Node.builder(ErlangTools.uniqueName("arbor")).cookie(cookie).epmdPort(epmd.port)
+        .start();
+    erl = ErlangTools.ErlNode.start(ErlangTools.uniqueName("erl"), cookie, epmd);
+  }
+
+  @AfterEach
+  void stopNodes() {
+    if (erl != null) {
+      erl.close();
+    }
+    if (arbor != null) {
+      arbor.stop();
+    }
+    Proc.release();
+  }
+
+  private String atom(String name) {
+    return "'" + name + "'";
+  }
+
+  private Object receive() {
+    return Proc.receive(WAIT).orElseThrow(() -> new AssertionError("no message within " + WAIT));
+  }
+
+  @Test
+  void pingsErlangNodeBothWays() throws Exception {
+    assertEquals("pong", erl.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+    assertTrue(arbor.ping(erl.name, WAIT));
+    arbor.disconnect(erl.name);
+    assertTrue(arbor.ping(erl.name, WAIT), "Arbor dials again after a disconnect");
+    assertEquals("[" + atom(arbor.name()) + "]", erl.eval("nodes().", WAIT));
+  }
+
+  @Test
+  void simultaneousConnectsSettleOnOneConnection() throws Exception {
+    // erl dials Arbor while Arbor dials erl; whichever name is greater wins, both pings succeed.
+    erl.eval("Me = self(), spawn(fun() -> Me ! {pinged, net_adm:ping(" + atom(arbor.name())
+        + ")} end), ok.", WAIT);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    assertEquals("pong", erl.eval("receive {pinged, R} -> R after 10000 -> timeout end.", WAIT));
+    assertEquals(java.util.Set.of(erl.name), arbor.connectedNodes());
+    assertEquals("[" + atom(arbor.name()) + "]", erl.eval("nodes().", WAIT));
+  }
+
+  @Test
+  void erlangSendsToRegisteredArborProcess() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("{inbox, " + atom(arbor.name()) + "} ! {hello, self(), \"abc\", <<\"bin\">>, "
+        + "#{a => 1.5}, 1 bsl 70, [a|b]}.", WAIT);
+    Tuple hello = assertInstanceOf(Tuple.class, receive());
+    assertEquals(Atom.of("hello"), hello.get(0));
+    Pid shell = assertInstanceOf(Pid.class, hello.get(1));
+    assertEquals(erl.name, shell.node());
+    assertEquals(ErlList.ofString("abc"), hello.get(2));
+    assertEquals(Binary.ofUtf8("bin"), hello.get(3));
+    assertEquals(Map.of(Atom.of("a"), 1.5), hello.get(4));
+    assertEquals(java.math.BigInteger.ONE.shiftLeft(70), hello.get(5));
+    Proc.send(shell, Tuple.of(Atom.of("reply"), Proc.self()));
+    String reply = erl.eval("receive {reply, P} -> {node(P), P =:= {inbox, "
+        + atom(arbor.name()) + "}} after 5000 -> timeout end.", WAIT);
+    assertEquals("{" + atom(arbor.name()) + ",false}", reply);
+  }
+
+  @Test
+  void arborSendsToRegisteredErlangProcess() throws Exception {
+    erl.eval("register(box, self()).", WAIT);
+    Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("hi"), Proc.self(), "text", 42));
+    assertEquals("ok", erl.eval("receive {hi, From, <<\"text\">>, 42} -> "
+        + "From ! {back, node()}, ok after 5000 -> timeout end.", WAIT));
+    assertEquals(Tuple.of(Atom.of("back"), Atom.of(erl.name)), receive());
+  }
+
+  @Test
+  void remoteMonitorOfMissingNameGivesNoproc() throws Exception {
+    var ref = Proc.monitor(Name.remote("nobody", erl.name));
+    Down down = assertInstanceOf(Down.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.noproc(), down.reason());
+    assertEquals(null, down.pid(), "a name on another node: Erlang reports {Name, Node}");
+    assertEquals("noproc", erl.eval("begin erlang:monitor(process, {nobody, "
+        + atom(arbor.name()) + "}), receive {'DOWN', _, process, _, R} -> R after 5000 -> "
+        + "timeout end end.", WAIT));
+  }
+
+  @Test
+  void remoteMonitorsSeeTheRealExitReasonBothWays() throws Exception {
+    Pid worker = Proc.spawn(() -> {
+      Proc.register("worker", Proc.self());
+      Proc.receive();
+      Proc.exit(ExitReason.of("tired"));
+    });
+    awaitRegistered("worker");
+    assertEquals("tired", erl.eval("begin Ref = erlang:monitor(process, {worker, "
+        + atom(arbor.name()) + "}), {worker, " + atom(arbor.name()) + "} ! stop, "
+        + "receive {'DOWN', Ref, process, _, R} -> R after 5000 -> timeout end end.", WAIT));
+    assertFalse(worker.isAlive());
+    erl.eval("V = spawn(fun() -> receive stop -> exit(weary) end end), register(v, V).", WAIT);
+    Proc.send(Name.remote("box_unused", erl.name), "warm up the connection");
+    erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
+    Proc.register("inbox2", Proc.self());
+    // the message may have arrived before the name: ask again if it was dropped
+    Object got = Proc.receive(Duration.ofSeconds(2)).orElse(null);
+    if (got == null) {
+      erl.eval("{inbox2, " + atom(arbor.name()) + "} ! {v, V}.", WAIT);
+      got = receive();
+    }
+    Pid v = (Pid) ((Tuple) got).get(1);
+    var ref = Proc.monitor(v);
+    Proc.send(v, Atom.of("stop"));
+    Down down = assertInstanceOf(Down.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.of("weary"), down.reason());
+  }
+
+  private static void awaitRegistered(String name) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (Proc.whereis(name).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " was not registered within " + WAIT);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void remoteLinkPropagatesCrashBothWays() throws Exception {
+    // An Erlang process links to an Arbor process that then crashes.
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()).", WAIT);
+    Pid crasher = Proc.spawn(() -> {
+      Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("pid_is"), Proc.self()));
+      Proc.receive();
+      Proc.exit(ExitReason.of("boom"));
+    });
+    assertEquals("boom", erl.eval("receive {pid_is, P} -> process_flag(trap_exit, true), "
+        + "link(P), P ! crash, receive {'EXIT', P, R} -> R after 5000 -> timeout end "
+        + "after 5000 -> no_pid end.", WAIT));
+    assertFalse(crasher.isAlive());
+
+    // An Arbor process (trapping exits) links to an Erlang process that then crashes.
+    erl.eval("process_flag(trap_exit, false), V = spawn(fun() -> receive crash -> "
+        + "exit(kaboom) end end), {inbox, " + atom(arbor.name()) + "} ! {victim, V}.", WAIT);
+    Pid victim = (Pid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    Proc.link(victim);
+    Proc.send(victim, Atom.of("crash"));
+    Exit exit = assertInstanceOf(Exit.class, receive());
+    assertEquals(ExitReason.of("kaboom"), exit.reason());
+    assertEquals(victim, exit.from());
+
+    // A non-trapping Arbor process dies of a linked Erlang process's crash.
+    erl.eval("W = spawn(fun() -> receive crash -> exit(bang) end end), {inbox, "
+        + atom(arbor.name()) + "} ! {w, W}.", WAIT);
+    Pid w = (Pid) ((Tuple) receive()).get(1);
+    var watcher = Proc.spawnMonitor(() -> {
+      Proc.link(w);
+      Proc.send(w, Atom.of("crash"));
+      Proc.receive();
+    });
+    Object down = receive();
+    assertEquals(ExitReason.of("bang"), ((Down) down).reason());
+    assertFalse(watcher.pid().isAlive());
+  }
+
+  @Test
+  void exitSignalsAcrossTheWireFollowErlangRules() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()).", WAIT);
+    // erl's exit(Pid, normal) is ignored by a process that does not trap exits; kill kills even
+    // a trapping one, and its monitor then says killed.
+    Pid plain = Proc.spawn(() -> Proc.receive());
+    Pid trapping = Proc.spawn(SpawnOptions.defaults().trapExits(true), () -> {
+      while (true) {
+        Proc.receive();
+      }
+    });
+    var plainRef = Proc.monitor(plain);
+    var trappingRef = Proc.monitor(trapping);
+    Proc.send(Name.remote("box", erl.name), Tuple.of(plain, trapping));
+    erl.eval("receive {Plain, Trapping} -> exit(Plain, normal), exit(Trapping, kill), "
+        + "exit(Plain, shutdown) after 5000 -> timeout end.", WAIT);
+    boolean plainDown = false;
+    boolean trappingDown = false;
+    while (!(plainDown && trappingDown)) {
+      Down down = assertInstanceOf(Down.class, receive());
+      if (down.ref().equals(plainRef)) {
+        assertEquals(ExitReason.shutdown(), down.reason(), "normal was ignored, shutdown was not");
+        plainDown = true;
+      } else {
+        assertEquals(trappingRef, down.ref());
+        assertEquals(ExitReason.killed(), down.reason());
+        trappingDown = true;
+      }
+    }
+    // Arbor's Proc.exit(remotePid, reason) kills an Erlang process that does not trap exits.
+    erl.eval("T = spawn(fun() -> receive _ -> ok end end), MT = erlang:monitor(process, T), "
+        + "{inbox, " + atom(arbor.name()) + "} ! {t, T}.", WAIT);
+    Pid target = (Pid) ((Tuple) receive()).get(1);
+    Proc.exit(target, ExitReason.of("from_java"));
+    assertEquals("from_java", erl.eval("receive {'DOWN', MT, process, T, R} -> R after 5000 -> "
+        + "timeout end.", WAIT));
+  }
+
+  @Test
+  void unlinkAcrossTheWireStopsTheCrashFromArriving() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("U = spawn(fun() -> receive crash -> exit(bad) end end), {inbox, "
+        + atom(arbor.name()) + "} ! {u, U}.", WAIT);
+    Pid u = (Pid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    Proc.link(u);
+    Proc.unlink(u);
+    var ref = Proc.monitor(u);
+    Proc.send(u, Atom.of("crash"));
+    Down down = assertInstanceOf(Down.class, receive(), "the monitor fires, no Exit before it");
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.of("bad"), down.reason());
+    assertEquals(java.util.Optional.empty(), Proc.receive(Duration.ofMillis(300)),
+        "no exit signal from an unlinked process");
+  }
+
+  @Test
+  void killedErlangNodeGivesNoconnection() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("L = spawn(fun() -> receive _ -> ok end end), M = spawn(fun() -> receive _ -> ok "
+        + "end end), {inbox, " + atom(arbor.name()) + "} ! {L, M}.", WAIT);
+    Tuple pids = (Tuple) receive();
+    Proc.trapExits(true);
+    Proc.link((Pid) pids.get(0));
+    var ref = Proc.monitor((Pid) pids.get(1));
+    Proc.monitorNode(erl.name);
+    var linkedOnly = Proc.spawnMonitor(() -> {
+      Proc.link((Pid) pids.get(0));
+      Proc.receive();
+    });
+    assertTrue(arbor.ping(erl.name, WAIT)); // everything above has reached erl
+    erl.kill();
+    boolean exit = false;
+    boolean down = false;
+    boolean nodeDown = false;
+    boolean linkedDied = false;
+    while (!(exit && down && nodeDown && linkedDied)) {
+      Object message = receive();
+      if (message instanceof Exit e) {
+        assertEquals(ExitReason.noconnection(), e.reason());
+        assertEquals(pids.get(0), e.from(), "the exit comes from the remote pid itself");
+        exit = true;
+      } else if (message instanceof Down d && d.ref().equals(ref)) {
+        assertEquals(ExitReason.noconnection(), d.reason());
+        assertEquals(pids.get(1), d.pid());
+        down = true;
+      } else if (message instanceof NodeDown n) {
+        assertEquals(erl.name, n.node());
+        nodeDown = true;
+      } else if (message instanceof Down d) {
+        assertEquals(linkedOnly.ref(), d.ref());
+        assertEquals(ExitReason.noconnection(), d.reason());
+        linkedDied = true;
+      }
+    }
+    assertFalse(arbor.connectedNodes().contains(erl.name));
+  }
+
+  @Test
+  void stoppingTheNodeGivesNoconnectionToLinksAndMonitorsAcrossIt() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("P = spawn(fun() -> receive _ -> ok end end), {inbox, " + atom(arbor.name())
+        + "} ! {p, P}.", WAIT);
+    Pid p = (Pid) ((Tuple) receive()).get(1);
+    Proc.trapExits(true);
+    Proc.link(p);
+    var ref = Proc.monitor(p);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    arbor.stop();
+    boolean exit = false;
+    boolean down = false;
+    while (!(exit && down)) {
+      Object message = receive();
+      if (message instanceof Exit e) {
+        assertEquals(new Exit(p, ExitReason.noconnection()), e);
+        exit = true;
+      } else if (message instanceof Down d) {
+        assertEquals(ref, d.ref());
+        assertEquals(ExitReason.noconnection(), d.reason());
+        down = true;
+      }
+    }
+    assertEquals("pang", erl.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+  }
+
+  @Test
+  void restartedErlangNodeNeverMatchesOldPids() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()), {inbox, " + atom(arbor.name()) + "} ! {old, self()}.", WAIT);
+    Pid old = (Pid) ((Tuple) receive()).get(1);
+    Proc.monitorNode(erl.name);
+    erl.kill();
+    assertEquals(new NodeDown(erl.name), receive());
+    erl = ErlangTools.ErlNode.start(erl.name, cookie, epmd);
+    erl.eval("register(box, self()), {inbox, " + atom(arbor.name()) + "} ! {new, self()}.", WAIT);
+    Pid fresh = (Pid) ((Tuple) receive()).get(1);
+    assertEquals(old.node(), fresh.node());
+    assertFalse(old.equals(fresh), "a new creation makes a different pid");
+    var ref = Proc.monitor(old);
+    Down down = assertInstanceOf(Down.class, receive());
+    assertEquals(ref, down.ref());
+    assertEquals(ExitReason.noproc(), down.reason(), "the old pid names no process any more");
+  }
+
+  @Test
+  void wrongCookieIsRefusedBothWays() throws Exception {
+    ErlangTools.ErlNode stranger = ErlangTools.ErlNode.start(ErlangTools.uniqueName("stranger"),
+        ErlangTools.uniqueCookie(), epmd);
+    try {
+      WrongCookieException e = assertThrows(WrongCookieException.class,
+          () -> arbor.connect(stranger.name, WAIT));
+      assertEquals(stranger.name, e.peer());
+      Proc.send(Name.remote("box", stranger.name), "a send to an unreachable node is dropped");
+      assertFalse(arbor.ping(stranger.name, WAIT));
+      assertEquals("pang", stranger.eval("net_adm:ping(" + atom(arbor.name()) + ").", WAIT));
+      assertEquals(java.util.Set.of(), arbor.connectedNodes());
+      assertEquals("[]", stranger.eval("nodes().", WAIT));
+      assertTrue(arbor.ping(erl.name, WAIT), "the right cookie still connects");
+    } finally {
+      stranger.close();
+    }
+  }
+
+  @Test
+  void malformedFramesCloseOnlyThatConnection() throws Exception {
+    Proc.register("inbox", Proc.self());
+    assertTrue(arbor.ping(erl.name, WAIT));
+    byte[][] bad = {
+        {1, 2, 3},                                   // not the pass-through byte
+        {112, (byte) 131, 108, 0x7F, 0, 0, 0},       // a list that claims 2 billion elements
+        {112, (byte) 131, 104},                      // a truncated tuple
+        {112, (byte) 131, 100, 0, 2, 'o', 'k'},      // control is an atom, not a tuple
+        {112, (byte) 131, 104, 2, 97, 22, 106},      // SEND_SENDER of the wrong arity
+    };
+    for (byte[] frame : bad) {
+      try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("evil"), cookie)) {
+        peer.frame(frame);
+        assertTrue(peer.closedByNodeWithin(WAIT), "frame " + java.util.Arrays.toString(frame));
+      }
+    }
+    try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("evil"), cookie)) {
+      peer.raw(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0});
+      assertTrue(peer.closedByNodeWithin(WAIT), "a frame beyond the size limit");
+    }
+    try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("odd"), cookie)) {
+      byte[] control = new dev.arbor.dist.term.TermEncoder().encode(Tuple.of(99L));
+      byte[] unknownOp = new byte[1 + control.length];
+      unknownOp[0] = 112;
+      System.arraycopy(control, 0, unknownOp, 1, control.length);
+      peer.frame(unknownOp);
+      assertFalse(peer.closedByNodeWithin(Duration.ofMillis(500)),
+          "an unknown control message is logged and ignored");
+    }
+    assertTrue(arbor.connectedNodes().contains(erl.name));
+    erl.eval("{inbox, " + atom(arbor.name()) + "} ! still_here.", WAIT);
+    assertEquals(Atom.of("still_here"), receive());
+    assertTrue(arbor.ping(erl.name, WAIT));
+  }
+
+  @Test
+  void severalMegabyteMessagesCrossBothWays() throws Exception {
+    Proc.register("inbox", Proc.self());
+    byte[] big = new byte[8 << 20];
+    new java.util.Random(7).nextBytes(big);
+    erl.eval("register(box, self()).", WAIT);
+    Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("big"), Binary.of(big), Proc.self()));
+    assertEquals("{8388608," + (Byte.toUnsignedInt(big[12345])) + "}",
+        erl.eval("receive {big, B, From} -> From ! {echo, B, binary:copy(<<1>>, 5000000)}, "
+            + "{byte_size(B), binary:at(B, 12345)} after 10000 -> timeout end.", WAIT));
+    Tuple echo = (Tuple) receive();
+    assertEquals(Binary.of(big), echo.get(1));
+    assertEquals(5_000_000, ((Binary) echo.get(2)).size());
+  }
+}

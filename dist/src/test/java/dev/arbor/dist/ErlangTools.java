@@ -1,0 +1,205 @@
+package dev.arbor.dist;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts the real Erlang tools for interop tests, on loopback only: a private epmd per test class
+ * (its own port, so runs never meet), and {@code erl} or {@code elixir} nodes with unique names
+ * and cookies. Every OS process started here is killed by {@code close()}, also on failure.
+ * A missing tool fails the test when {@code CI=true} and skips it otherwise.
+ */
+final class ErlangTools {
+  private static final AtomicInteger UNIQUE = new AtomicInteger();
+  static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
+
+  private ErlangTools() {}
+
+  /** Skips (or, on CI, fails) the test when {@code tool} is not on the PATH. */
+  static void requireTool(String tool) {
+    boolean found = false;
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        found = true;
+      }
+    }
+    if (!found && "true".equals(System.getenv("CI"))) {
+      fail(tool + " is not installed but CI=true: install Erlang/OTP (scripts/test-tools.sh)");
+    }
+    assumeTrue(found, tool + " is not installed; skipping (set CI=true to fail instead)");
+  }
+
+  /** A node name no other test run uses: {@code prefix_<jvm>_<n>@127.0.0.1}. */
+  static String uniqueName(String prefix) {
+    return prefix + "_" + RUN + "_" + UNIQUE.incrementAndGet() + "@127.0.0.1";
+  }
+
+  static String uniqueCookie() {
+    return "cookie_" + RUN + "_" + UNIQUE.incrementAndGet() + "_" + System.nanoTime();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static void kill(Process process) {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A private epmd on 127.0.0.1 and a port of its own. */
+  static final class Epmd implements AutoCloseable {
+    final int port;
+    private final Process process;
+
+    private Epmd(int port, Process process) {
+      this.port = port;
+      this.process = process;
+    }
+
+    static Epmd start() throws Exception {
+      requireTool("epmd");
+      int port = freePort();
+      ProcessBuilder builder = new ProcessBuilder("epmd", "-port", Integer.toString(port),
+          "-address", "127.0.0.1").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      Process process = builder.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (true) {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          probe.shutdownOutput();
+          return new Epmd(port, process);
+        } catch (IOException notYet) {
+          if (!process.isAlive() || System.nanoTime() > deadline) {
+            kill(process);
+            throw new IllegalStateException("epmd did not start on port " + port, notYet);
+          }
+          Thread.sleep(20); // polling a starting OS process: there is no event to wait on
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      kill(process);
+    }
+  }
+
+  /**
+   * An {@code erl} node that evaluates one Erlang expression per line of its stdin and prints
+   * each result as {@code => Term} ({@code ~w}), keeping bindings between lines.
+   */
+  static final class ErlNode implements AutoCloseable {
+    private static final String REPL = "Loop = fun Loop(B) -> case io:get_line('') of eof -> "
+        + "halt(); Line -> {R, B2} = try {ok, T, _} = erl_scan:string(Line), {ok, Es} = "
+        + "erl_parse:parse_exprs(T), {value, V, B1} = erl_eval:exprs(Es, B), {V, B1} catch "
+        + "C:E -> {{error, C, E}, B} end, io:format(\"=> ~w~n\", [R]), Loop(B2) end end, "
+        + "Loop(erl_eval:new_bindings()).";
+
+    final String name;
+    private final Process process;
+    private final Writer stdin;
+    private final LinkedBlockingQueue<String> results = new LinkedBlockingQueue<>();
+    private final List<String> output = new ArrayList<>();
+
+    private ErlNode(String name, Process process) {
+      this.name = name;
+      this.process = process;
+      this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      Thread.ofVirtual().start(() -> {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(
+            process.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line; (line = out.readLine()) != null; ) {
+            synchronized (output) {
+              output.add(line);
+            }
+            if (line.startsWith("=> ")) {
+              results.add(line.substring(3));
+            }
+          }
+        } catch (IOException ignored) {
+          // the node is gone
+        }
+      });
+    }
+
+    static ErlNode start(String name, String cookie, Epmd epmd, String... extra)
+        throws Exception {
+      requireTool("erl");
+      List<String> command = new ArrayList<>(List.of("erl", "-name", name, "-setcookie", cookie,
+          "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}"));
+      command.addAll(List.of(extra));
+      command.addAll(List.of("-eval", REPL));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmd.port));
+      builder.environment().put("ERL_EPMD_ADDRESS", "127.0.0.1");
+      ErlNode node = new ErlNode(name, builder.start());
+      try {
+        String self = node.eval("node().", Duration.ofSeconds(30));
+        if (!self.equals("'" + name + "'")) {
+          throw new IllegalStateException("erl started as " + self + ", not " + name);
+        }
+        return node;
+      } catch (Exception | AssertionError e) {
+        node.close();
+        throw e;
+      }
+    }
+
+    /** Evaluates {@code expression} (ending with a dot, on one line) and returns its {@code ~w}. */
+    String eval(String expression, Duration timeout) throws Exception {
+      stdin.write(expression.replace('\n', ' ') + "\n");
+      stdin.flush();
+      String result = results.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (result == null) {
+        throw new AssertionError("erl " + name + " gave no result for `" + expression
+            + "` within " + timeout + "; its output: " + output());
+      }
+      return result;
+    }
+
+    String output() {
+      synchronized (output) {
+        return String.join("\n", output);
+      }
+    }
+
+    /** Kills the OS process at once, as a crash or `kill -9` would. */
+    void kill() {
+      ErlangTools.kill(process);
+    }
+
+    @Override
+    public void close() {
+      kill();
+    }
+  }
+}

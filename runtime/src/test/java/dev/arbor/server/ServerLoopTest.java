@@ -370,7 +370,7 @@ class ServerLoopTest {
         () -> server.call("exit", new Msg.ExitWith(ExitReason.shutdown("done"))));
 
     assertEquals(ExitReason.shutdown("done"), e.reason());
-    expect("terminate:{shutdown,done}");
+    expect("terminate:shutdown: done");
   }
 
   @RepeatedTest(20)

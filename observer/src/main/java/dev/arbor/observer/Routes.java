@@ -214,6 +214,8 @@ final class Routes implements HttpHandler {
       restartWatchers.add(stream);
     }
     try (var me = Proc.adopt()) {
+      // Named, so that the processes page says what these identities are.
+      Proc.register("arbor-observer " + ex.getRequestURI().getPath() + " " + me.pid(), me.pid());
       stream.run(ex, period, data);
     } finally {
       open.remove(stream);

@@ -239,6 +239,31 @@ class ObserverBrowserTest {
   }
 
   @Test
+  void readOnlyObserverRefusesActions() throws Exception {
+    try (Observer readOnly = Observer.start(ObserverOptions.defaults().readOnly(true))) {
+      chromium.driver.get("about:blank");
+      chromium.driver.get(readOnly.url() + "#/tree");
+      waiting().until(d -> d.findElement(By.id("readonly")).isDisplayed());
+      Boolean allOff = waiting().until(d -> {
+        List<WebElement> buttons = d.findElements(By.cssSelector(".child-row button"));
+        return buttons.isEmpty() ? null : buttons.stream().noneMatch(WebElement::isEnabled);
+      });
+      assertTrue(allOff, "every action button is off");
+      Pid stock = shop.whereis("stock");
+      Object answer = ((JavascriptExecutor) chromium.driver).executeAsyncScript("""
+          const done = arguments[arguments.length - 1];
+          fetch('/api/action/kill?pid=%d', { method: 'POST',
+              headers: { 'X-Observer-Token': new URLSearchParams(location.search).get('token') } })
+            .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done(String(e)));
+          """.formatted(stock.id()));
+      assertEquals("403 refused: this observer is read-only; actions are off", answer);
+      assertTrue(stock.isAlive(), "the page's own POST killed nothing");
+      assertEquals(stock, shop.whereis("stock"));
+      chromium.screenshot("read-only");
+    }
+  }
+
+  @Test
   void requestWithoutTokenIsRefused() {
     chromium.driver.manage().deleteAllCookies();
     chromium.driver.get("http://127.0.0.1:" + observer.port() + "/#/tree");

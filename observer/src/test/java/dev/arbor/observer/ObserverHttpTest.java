@@ -105,7 +105,7 @@ class ObserverHttpTest {
   }
 
   @Test
-  void readOnlyObserverRefusesActions() throws Exception {
+  void readOnlyObserverAnswersActionsWith403() throws Exception {
     Pid stock = shop.whereis("stock");
     HttpResponse<String> post = send(HttpRequest.newBuilder(at(readOnly, "/api/action/kill?pid=" + stock.id()))
         .header(Gate.TOKEN_HEADER, token(readOnly)).POST(HttpRequest.BodyPublishers.noBody()));

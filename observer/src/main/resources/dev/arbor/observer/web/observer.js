@@ -144,29 +144,28 @@ function overview(d) {
   const card = (label, value, note) =>
     el("div", { class: "card" }, el("div", { class: "label" }, label), el("div", { class: "value" }, value),
       note ? el("div", { class: "note" }, note) : null);
-  const chart = (title, key, fmt) =>
+  const chart = (title, key, fmt, note) =>
     el("div", { class: "panel chart" },
       el("div", { class: "head" }, el("h2", {}, title),
         el("span", { class: "now" }, last[key] === null || last[key] === undefined ? "—" : fmt(last[key]))),
       sparkline(d.series, key),
-      el("div", { class: "muted" }, "last " + Math.round(d.series.length / 60 * 10) / 10 + " min"));
+      el("div", { class: "muted" }, "last " + fmtDuration(d.series.length * 1000).replace(/^0m /, "") + (note ? "; " + note : "")));
   page.replaceChildren(
-    el("h1", {}, "Overview", el("span", { class: "sub" }, d.node)),
+    el("h1", {}, "Overview", el("span", { class: "sub" }, d.node + " · " + d.jvm)),
     el("div", { class: "cards", id: "overview-cards" },
       card("Processes", last.processes ?? "—"),
       card("Uptime", fmtDuration(d.uptimeMillis)),
       card("Heap used", fmtBytes(d.heapUsed), "of " + fmtBytes(d.heapMax)),
-      card("Threads", d.jvmThreads, d.carrierThreads + " carrier threads for virtual threads"),
+      card("JVM threads", d.jvmThreads, d.carrierThreads + " carrier threads run the virtual ones"),
       card("Restarts", d.restartsTotal, (last.restarts ?? 0) + " in the last minute"),
       card("Crashes", d.crashesTotal, (last.crashes ?? 0) + " in the last minute"),
-      card("JVM", d.jvm.replace(/ .*? /, " ")),
     ),
     el("div", { class: "charts" },
       chart("Processes", "processes", (v) => v),
       chart("Heap used", "heap", fmtBytes),
       chart("Restarts per minute", "restarts", (v) => v),
       chart("Crashes per minute", "crashes", (v) => v),
-      chart("Calls per second", "calls", (v) => v.toFixed(0)),
+      chart("Calls per second", "calls", (v) => v.toFixed(0), "counted while a page that shows calls is open"),
     ),
   );
 }

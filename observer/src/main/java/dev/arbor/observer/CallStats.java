@@ -23,15 +23,22 @@ final class CallStats {
   /** How many recent latencies each handler keeps for its percentiles. */
   static final int SAMPLES = 2048;
 
-  private final Map<Key, Series> series = new ConcurrentHashMap<>();
+  /** By server class, then handler: two lookups by the runtime's own (constant) strings, no allocation per call. */
+  private final Map<String, Map<String, Series>> series = new ConcurrentHashMap<>();
   /** Every call recorded, for the overview's calls per second. */
   final LongAdder calls = new LongAdder();
 
-  private record Key(String serverClass, String handler) {}
-
   void record(String serverClass, String handler, long nanos) {
     calls.increment();
-    series.computeIfAbsent(new Key(serverClass, handler), k -> new Series()).add(nanos, System.currentTimeMillis());
+    Map<String, Series> byHandler = series.get(serverClass);
+    if (byHandler == null) {
+      byHandler = series.computeIfAbsent(serverClass, c -> new ConcurrentHashMap<>());
+    }
+    Series s = byHandler.get(handler);
+    if (s == null) {
+      s = byHandler.computeIfAbsent(handler, h -> new Series());
+    }
+    s.add(nanos, System.currentTimeMillis());
   }
 
   /** Forgets everything: a new watcher starts from an empty window. */
@@ -43,17 +50,17 @@ final class CallStats {
   List<Map<String, Object>> rows() {
     long now = System.currentTimeMillis();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map.Entry<Key, Series> e : series.entrySet()) {
-      Map<String, Object> row = e.getValue().summary(now);
+    series.forEach((serverClass, byHandler) -> byHandler.forEach((handler, s) -> {
+      Map<String, Object> row = s.summary(now);
       if (row != null) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("server", Kinds.simpleName(e.getKey().serverClass()));
-        m.put("serverClass", e.getKey().serverClass());
-        m.put("handler", e.getKey().handler());
+        m.put("server", Kinds.simpleName(serverClass));
+        m.put("serverClass", serverClass);
+        m.put("handler", handler);
         m.putAll(row);
         rows.add(m);
       }
-    }
+    }));
     rows.sort(Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("count")).reversed());
     return rows;
   }

@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * What the observer learns from the runtime's in-process hooks. Restarts and crashes are counted for
  * as long as the observer runs (those hooks fire on exits and restarts only, never on a call). Call
- * timing is different: its hook fires on every call, so it is registered only while some page that
- * shows calls is open ({@link #watchCalls()}), and a call costs nothing extra while nobody watches.
+ * timing is different: its hook fires on every call, so it is registered only while the Calls page
+ * is open or the overview counts calls ({@link #watchCalls()}), and a call costs nothing extra while
+ * nobody watches.
  */
 final class Telemetry implements RuntimeListener {
   final LongAdder restarts = new LongAdder();
@@ -27,6 +28,12 @@ final class Telemetry implements RuntimeListener {
   /** {@code onRestart} runs after every restart, on the supervisor's thread: it must only wake someone. */
   Telemetry(Runnable onRestart) {
     this.onRestart = onRestart;
+  }
+
+  /** This listener counts exits and restarts only: registering it adds nothing to a call. */
+  @Override
+  public boolean timesCalls() {
+    return false;
   }
 
   @Override

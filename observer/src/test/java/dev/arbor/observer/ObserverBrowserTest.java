@@ -233,6 +233,18 @@ class ObserverBrowserTest {
 
     open("#/overview");
     waiting().until(d -> d.findElements(By.cssSelector(".chart svg polyline")).size() >= 2);
+    waiting().until(d -> {
+      d.findElement(By.id("count-calls")).click();
+      return true;
+    });
+    try (var me = dev.arbor.Proc.adopt()) {
+      StockClient stock = StockClient.of(shop.whereis("stock"));
+      // Calls go on until the chart has counted some: one per poll of the wait, each answered.
+      waiting().until(d -> {
+        stock.count();
+        return d.findElements(By.cssSelector(".chart svg polyline")).size() >= 5;
+      });
+    }
     String cards = text(By.id("overview-cards"));
     assertTrue(cards.contains("PROCESSES") || cards.contains("Processes"), cards);
     chromium.screenshot("overview");

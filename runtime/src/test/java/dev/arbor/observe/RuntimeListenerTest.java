@@ -111,4 +111,29 @@ class RuntimeListenerTest {
       assertTrue(server.pid().isAlive());
     }
   }
+
+  @Test
+  void listenerThatDoesNotTimeCallsLeavesCallsUntimed() throws Exception {
+    RuntimeListener exitsOnly = new RuntimeListener() {
+      @Override
+      public boolean timesCalls() {
+        return false;
+      }
+
+      @Override
+      public void callFinished(Pid server, String serverClass, String handler, String outcome, long nanos) {
+        events.add("timed a call it did not ask for");
+      }
+    };
+    try (AutoCloseable registration = ArborEvents.addListener(exitsOnly)) {
+      assertEquals(0L, ArborEvents.callClock(), "no clock read while no listener times calls");
+      ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
+      assertEquals("untimed", server.call("echo", new Echo("untimed")));
+      try (AutoCloseable timing = ArborEvents.addListener(recorder)) {
+        assertTrue(ArborEvents.callClock() != 0L, "a listener that times calls turns the clock on");
+      }
+      assertEquals(0L, ArborEvents.callClock(), "and off again when it leaves");
+    }
+    assertTrue(events.stream().noneMatch(e -> e.startsWith("timed")), events.toString());
+  }
 }

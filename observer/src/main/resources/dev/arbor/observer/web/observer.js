@@ -120,6 +120,8 @@ function actionButton(label, what, path, danger) {
 
 // ---------------------------------------------------------------- overview
 
+let countingCalls = false;
+
 function sparkline(points, key) {
   const w = 300, h = 80;
   const box = svg("svg", { viewBox: `0 0 ${w} ${h}`, preserveAspectRatio: "none" });
@@ -144,9 +146,9 @@ function overview(d) {
   const card = (label, value, note) =>
     el("div", { class: "card" }, el("div", { class: "label" }, label), el("div", { class: "value" }, value),
       note ? el("div", { class: "note" }, note) : null);
-  const chart = (title, key, fmt, note) =>
+  const chart = (title, key, fmt, note, button) =>
     el("div", { class: "panel chart" },
-      el("div", { class: "head" }, el("h2", {}, title),
+      el("div", { class: "head" }, el("h2", {}, title, button ? " " : null, button),
         el("span", { class: "now" }, last[key] === null || last[key] === undefined ? "—" : fmt(last[key]))),
       sparkline(d.series, key),
       el("div", { class: "muted" }, "last " + fmtDuration(d.series.length * 1000).replace(/^0m /, "") + (note ? "; " + note : "")));
@@ -165,7 +167,12 @@ function overview(d) {
       chart("Heap used", "heap", fmtBytes),
       chart("Restarts per minute", "restarts", (v) => v),
       chart("Crashes per minute", "crashes", (v) => v),
-      chart("Calls per second", "calls", (v) => v.toFixed(0), "counted while a page that shows calls is open"),
+      chart("Calls per second", "calls", (v) => v.toFixed(0),
+        countingCalls ? "counting: each call is timed while this is on" : "off: timing calls costs each call a little",
+        el("button", { id: "count-calls", class: countingCalls ? "on" : "", onclick: () => {
+          countingCalls = !countingCalls;
+          listen("/events/overview" + (countingCalls ? "?calls=1" : ""), overview);
+        } }, countingCalls ? "Stop counting" : "Count calls")),
     ),
   );
 }
@@ -354,7 +361,7 @@ function route() {
   else if (name === "processes") { processesShell(); listen(processesQuery(), processes); }
   else if (name === "process" && arg) { tracing = false; listen(`/events/process?pid=${arg}`, processPage(arg)); }
   else if (name === "calls") listen("/events/calls", calls);
-  else listen("/events/overview", overview);
+  else listen("/events/overview" + (countingCalls ? "?calls=1" : ""), overview);
 }
 
 async function boot() {

@@ -8,10 +8,7 @@ import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.Ref;
-import dev.arbor.server.CallContext;
-import dev.arbor.server.Dispatcher;
 import dev.arbor.server.ServerRef;
-import dev.arbor.server.ServerType;
 import dev.arbor.server.StartOptions;
 import java.time.Duration;
 import java.util.List;
@@ -24,23 +21,6 @@ import org.junit.jupiter.api.Test;
 /** The read-only hooks live tools use: a process's stack, and tracing a server's received messages. */
 class LiveToolsTest {
   private static final Duration BOUND = Duration.ofSeconds(10);
-
-  record Echo(String text) {}
-
-  static final class Echoer {}
-
-  private static final ServerType<Echoer, Echo> ECHO = ServerType.builder(Echoer.class, Echoer.class,
-      new Dispatcher<Echoer, Echo>() {
-        @Override
-        public Object dispatch(Echoer server, Echo message, CallContext call) {
-          return message.text();
-        }
-
-        @Override
-        public boolean info(Echoer server, Object message) {
-          return true;
-        }
-      }).build();
 
   @BeforeEach
   void adopt() {
@@ -85,15 +65,16 @@ class LiveToolsTest {
 
   @Test
   void traceSeesCallsCastsAndOtherMessagesUntilClosed() throws Exception {
-    ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
+    ServerRef<RuntimeListenerTest.Echo> server =
+        ServerRef.start(RuntimeListenerTest.ECHO, StartOptions.defaults(), RuntimeListenerTest.Echoer::new);
     List<String> seen = new CopyOnWriteArrayList<>();
     try (AutoCloseable trace = MessageTrace.trace(server.pid(), r ->
         seen.add(r.server() + " " + r.kind() + " " + r.handler() + " " + r.message()))) {
       assertTrue(MessageTrace.enabled());
-      server.call("echo", new Echo("a"));
-      server.cast(new Echo("b"));
+      server.call("echo", new RuntimeListenerTest.Echo("a"));
+      server.cast(new RuntimeListenerTest.Echo("b"));
       server.pid().send("c");
-      server.call("echo", new Echo("d")); // handled after the cast and the message: all traced by now
+      server.call("echo", new RuntimeListenerTest.Echo("d")); // handled after the cast and the message: all traced by now
     }
     Pid pid = server.pid();
     assertEquals(List.of(
@@ -102,7 +83,7 @@ class LiveToolsTest {
         pid + " info null c",
         pid + " call echo Echo[text=d]"), seen);
     assertTrue(!MessageTrace.enabled(), "no trace left on");
-    server.call("echo", new Echo("unseen"));
+    server.call("echo", new RuntimeListenerTest.Echo("unseen"));
     assertEquals(4, seen.size());
     server.stop();
   }

@@ -27,7 +27,8 @@ class RuntimeListenerTest {
 
   static final class Echoer {}
 
-  private static final ServerType<Echoer, Echo> ECHO = ServerType.builder(Echoer.class, Echoer.class,
+  /** Echoes a call's text, crashes on "boom", takes any other message quietly (LiveToolsTest uses it too). */
+  static final ServerType<Echoer, Echo> ECHO = ServerType.builder(Echoer.class, Echoer.class,
       new Dispatcher<Echoer, Echo>() {
         @Override
         public Object dispatch(Echoer server, Echo message, CallContext call) {
@@ -35,6 +36,11 @@ class RuntimeListenerTest {
             throw new IllegalStateException("boom");
           }
           return message.text();
+        }
+
+        @Override
+        public boolean info(Echoer server, Object message) {
+          return true;
         }
       }).build();
 

@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * thread until the browser goes away or the observer stops.
  */
 final class EventStream {
-  /** A comment line every so often keeps proxies and the browser from timing the stream out. */
-  private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(15);
+  /**
+   * A comment line when nothing else was sent for this long: keeps the stream from timing out, and
+   * is how a stream whose data does not change learns that its browser went away (the write fails).
+   */
+  private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(5);
   /** Nudges closer together than this are coalesced: a burst of restarts redraws once. */
   private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 

@@ -101,6 +101,7 @@ class RuntimeListenerTest {
     ServerRef<Echo> unseen = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
     unseen.call("echo", new Echo("quiet"));
     assertEquals(before, events.size(), () -> "events after close: " + events.subList(before, events.size()));
+    unseen.stop(); // no server outlives its test (ScaleTest counts what is left)
   }
 
   @Test
@@ -115,6 +116,7 @@ class RuntimeListenerTest {
       ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
       assertEquals("still fine", server.call("echo", new Echo("still fine")));
       assertTrue(server.pid().isAlive());
+      server.stop();
     }
   }
 
@@ -135,6 +137,7 @@ class RuntimeListenerTest {
       assertEquals(0L, ArborEvents.callClock(), "no clock read while no listener times calls");
       ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
       assertEquals("untimed", server.call("echo", new Echo("untimed")));
+      server.stop();
       try (AutoCloseable timing = ArborEvents.addListener(recorder)) {
         assertTrue(ArborEvents.callClock() != 0L, "a listener that times calls turns the clock on");
       }

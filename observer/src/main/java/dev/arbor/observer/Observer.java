@@ -34,7 +34,8 @@ import java.util.concurrent.Executors;
  * printed URL carries (401 without it); the {@code Host} header must name the observer (against DNS
  * rebinding); actions are POSTs that carry the token in a header; every name, state and message
  * reaches the page as text. It reads the runtime's snapshots, and every call it makes into a server
- * has a timeout, so it cannot block the application.
+ * has a timeout, so it cannot block the application. Like Arbor's processes, it does not keep the JVM
+ * alive.
  */
 public final class Observer implements AutoCloseable {
   private final HttpServer server;
@@ -91,11 +92,27 @@ public final class Observer implements AutoCloseable {
     server.setExecutor(requests);
     AutoCloseable listener = ArborEvents.addListener(telemetry);
     Thread sampler = Thread.ofVirtual().name("arbor-observer-sampler").start(() -> sample(history));
-    server.start();
+    startDaemon(server);
     URI url = URI.create("http://127.0.0.1:" + port + "/?token=" + token);
     Observer observer = new Observer(server, requests, routes[0], listener, sampler, url, options.readOnly());
     System.out.println("Arbor observer" + (options.readOnly() ? " (read-only)" : "") + ": " + url);
     return observer;
+  }
+
+  /**
+   * Starts the server from a virtual thread: its dispatcher thread inherits daemon status from the
+   * thread that starts it, and virtual threads are daemons, so an observer, like Arbor's processes,
+   * does not keep the JVM alive once the application is done.
+   */
+  private static void startDaemon(HttpServer server) {
+    Thread starter = Thread.ofVirtual().name("arbor-observer-start").start(server::start);
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop(0);
+      throw new IllegalStateException("interrupted while starting the observer", e);
+    }
   }
 
   private static void sample(History history) {
@@ -139,7 +156,7 @@ public final class Observer implements AutoCloseable {
     closed = true;
     routes.open.forEach(EventStream::close);
     sampler.interrupt();
-    server.stop(0);
+    server.stop(1); // the streams, told to end above, finish their responses within this second
     requests.shutdown();
     try {
       listener.close();

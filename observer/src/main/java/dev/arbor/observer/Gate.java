@@ -3,6 +3,7 @@ package dev.arbor.observer;
 import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ final class Gate {
   }
 
   private String fromCookie(HttpExchange ex) {
-    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
       for (String part : header.split(";")) {
         String p = part.trim();
         if (p.startsWith(cookieName + "=")) {

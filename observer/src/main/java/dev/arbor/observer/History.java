@@ -1,6 +1,6 @@
 package dev.arbor.observer;
 
-import dev.arbor.Proc;
+import dev.arbor.observe.LiveCounts;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ final class History {
         lastCalls = -1;
       }
       lastAt = now;
-      samples.addLast(new Sample(now, Proc.list().size(), rt.totalMemory() - rt.freeMemory(),
+      samples.addLast(new Sample(now, LiveCounts.processes(), rt.totalMemory() - rt.freeMemory(),
           restarts - minuteAgo[0], crashes - minuteAgo[1], callsPerSecond));
       if (samples.size() > KEEP) {
         samples.removeFirst();
@@ -85,6 +85,7 @@ final class History {
     m.put("carrierThreads", carriers());
     m.put("heapUsed", rt.totalMemory() - rt.freeMemory());
     m.put("heapMax", rt.maxMemory());
+    m.put("names", LiveCounts.names());
     m.put("restartsTotal", telemetry.restarts.sum());
     m.put("crashesTotal", telemetry.crashes.sum());
     List<Object> series = new ArrayList<>(copy.size());

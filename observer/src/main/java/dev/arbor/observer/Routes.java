@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Every request, after the {@link Gate}: the static page, one event stream per page, a JSON endpoint
@@ -200,7 +201,7 @@ final class Routes implements HttpHandler {
   }
 
   private void stream(HttpExchange ex, long period, boolean onRestart, AutoCloseable whileOpen,
-      java.util.function.Supplier<String> data) throws IOException {
+      Supplier<String> data) throws IOException {
     stream(ex, new EventStream(), period, onRestart, whileOpen, data);
   }
 
@@ -210,7 +211,7 @@ final class Routes implements HttpHandler {
    * it.
    */
   private void stream(HttpExchange ex, EventStream stream, long period, boolean onRestart, AutoCloseable whileOpen,
-      java.util.function.Supplier<String> data) throws IOException {
+      Supplier<String> data) throws IOException {
     open.add(stream);
     if (onRestart) {
       restartWatchers.add(stream);

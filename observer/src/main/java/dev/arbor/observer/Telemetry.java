@@ -4,6 +4,7 @@ import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.observe.ArborEvents;
 import dev.arbor.observe.RuntimeListener;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -73,7 +74,7 @@ final class Telemetry implements RuntimeListener {
     } finally {
       callRegistration.unlock();
     }
-    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean closed = new AtomicBoolean();
     return () -> {
       if (closed.compareAndSet(false, true)) {
         unwatchCalls();

@@ -155,7 +155,7 @@ function overview(d) {
   page.replaceChildren(
     el("h1", {}, "Overview", el("span", { class: "sub" }, d.node + " · " + d.jvm)),
     el("div", { class: "cards", id: "overview-cards" },
-      card("Processes", last.processes ?? "—"),
+      card("Processes", last.processes ?? "—", plural(d.names, "registered name")),
       card("Uptime", fmtDuration(d.uptimeMillis)),
       card("Heap used", fmtBytes(d.heapUsed), "of " + fmtBytes(d.heapMax)),
       card("JVM threads", d.jvmThreads, d.carrierThreads + " carrier threads run the virtual ones"),

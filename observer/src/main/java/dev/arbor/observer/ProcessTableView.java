@@ -95,7 +95,7 @@ final class ProcessTableView {
       order = order.reversed();
     }
     matched.sort(order.thenComparingLong(row -> row.pid().id()));
-    int from = Math.min(r.page() * r.size(), matched.size());
+    int from = (int) Math.min((long) r.page() * r.size(), matched.size()); // a page past the end is empty
     int to = Math.min(from + r.size(), matched.size());
     List<Map<String, Object>> rows = new ArrayList<>(to - from);
     for (Row row : matched.subList(from, to)) {

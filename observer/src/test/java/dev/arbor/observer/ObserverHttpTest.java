@@ -127,6 +127,13 @@ class ObserverHttpTest {
         .header(Gate.TOKEN_HEADER, token(observer)).POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(400, r.statusCode());
     assertEquals("not a pid: \"<nope>\" (expected <0.N.0>)", r.body());
+    HttpResponse<String> far = send(HttpRequest.newBuilder(
+        at(observer, "/api/processes?page=2147483647&size=500&token=" + token(observer))));
+    assertEquals(200, far.statusCode(), far.body());
+    assertTrue(far.body().contains("\"rows\":[]"), far.body());
+    HttpResponse<String> size = send(HttpRequest.newBuilder(at(observer, "/api/processes?size=0&token=" + token(observer))));
+    assertEquals(400, size.statusCode());
+    assertEquals("query parameter \"size\" must be within 1..500: 0", size.body());
     HttpResponse<String> sort = send(HttpRequest.newBuilder(at(observer, "/api/processes?sort=color&token=" + token(observer))));
     assertEquals(400, sort.statusCode());
     assertTrue(sort.body().startsWith("cannot sort by \"color\""), sort.body());

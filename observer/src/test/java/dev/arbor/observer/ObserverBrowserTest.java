@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The observer in a real headless Chromium, against a running tree ({@link ShopTree}). Every wait is
  * bounded (WebDriverWait polls the page's DOM, which the server-sent events update).
  */
+@SuppressWarnings("try") // blocks that need a process identity, not a name for it
 class ObserverBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 

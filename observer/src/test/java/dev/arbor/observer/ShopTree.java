@@ -54,6 +54,7 @@ final class ShopTree implements AutoCloseable {
   }
 
   @Override
+  @SuppressWarnings("try")
   public void close() {
     try (var me = Proc.adopt()) {
       shop.stop();

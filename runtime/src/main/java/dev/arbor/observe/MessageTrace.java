@@ -1,7 +1,8 @@
 package dev.arbor.observe;
 
 import dev.arbor.Pid;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,10 +31,8 @@ public final class MessageTrace {
    */
   public record Received(Pid server, String kind, String handler, Object message) {}
 
-  @SuppressWarnings("unchecked")
-  private static final Consumer<Received>[] NONE = new Consumer[0];
-
-  private static final Map<Pid, Consumer<Received>[]> SINKS = new ConcurrentHashMap<>();
+  /** Copy-on-write lists: a trace starts or stops rarely, a traced server reads its list per message. */
+  private static final Map<Pid, List<Consumer<Received>>> SINKS = new ConcurrentHashMap<>();
   /** How many traces are on; the hook reads only this while none is. */
   private static final AtomicInteger ON = new AtomicInteger();
   private static volatile boolean any;
@@ -48,10 +47,9 @@ public final class MessageTrace {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(sink, "sink");
     SINKS.compute(server, (pid, now) -> {
-      Consumer<Received>[] base = now == null ? NONE : now;
-      Consumer<Received>[] next = Arrays.copyOf(base, base.length + 1);
-      next[base.length] = sink;
-      return next;
+      List<Consumer<Received>> next = new ArrayList<>(now == null ? List.of() : now);
+      next.add(sink);
+      return List.copyOf(next);
     });
     any = ON.incrementAndGet() > 0;
     AtomicBoolean closed = new AtomicBoolean();
@@ -60,8 +58,8 @@ public final class MessageTrace {
         return;
       }
       SINKS.computeIfPresent(server, (pid, now) -> {
-        Consumer<Received>[] next = Arrays.stream(now).filter(s -> s != sink).toArray(Consumer[]::new);
-        return next.length == 0 ? null : next;
+        List<Consumer<Received>> next = now.stream().filter(s -> s != sink).toList();
+        return next.isEmpty() ? null : next;
       });
       any = ON.decrementAndGet() > 0;
     };
@@ -74,7 +72,7 @@ public final class MessageTrace {
 
   /** Called by the server loop for each message it receives while {@link #enabled()}. */
   public static void received(Pid server, String kind, String handler, Object message) {
-    Consumer<Received>[] sinks = SINKS.get(server);
+    List<Consumer<Received>> sinks = SINKS.get(server);
     if (sinks == null) {
       return;
     }

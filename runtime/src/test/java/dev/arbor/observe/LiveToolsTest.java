@@ -64,6 +64,7 @@ class LiveToolsTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void traceSeesCallsCastsAndOtherMessagesUntilClosed() throws Exception {
     ServerRef<RuntimeListenerTest.Echo> server =
         ServerRef.start(RuntimeListenerTest.ECHO, StartOptions.defaults(), RuntimeListenerTest.Echoer::new);

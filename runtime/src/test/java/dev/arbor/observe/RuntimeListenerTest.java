@@ -121,6 +121,7 @@ class RuntimeListenerTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void listenerThatDoesNotTimeCallsLeavesCallsUntimed() throws Exception {
     RuntimeListener exitsOnly = new RuntimeListener() {
       @Override

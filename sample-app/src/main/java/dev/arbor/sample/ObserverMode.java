@@ -30,6 +30,7 @@ public final class ObserverMode {
 
   private ObserverMode() {}
 
+  @SuppressWarnings("try") // the observer and the identity live for the block; it names neither
   public static void main(String[] args) throws InterruptedException {
     long stopAt = args.length > 0 ? System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[0])).toNanos() : Long.MAX_VALUE;
     CountDownLatch bankOnline = new CountDownLatch(0); // the gateway answers at once here

@@ -105,6 +105,7 @@ public final class ObserverHarness {
 
   private enum Page { NONE, OVERVIEW, CALLS }
 
+  @SuppressWarnings("try")
   private static void calls(boolean quick) throws Exception {
     long segmentNanos = Duration.ofMillis(quick ? 200 : 250).toNanos();
     int rounds = quick ? 4 : 60;

@@ -58,6 +58,8 @@ public final class ArborEvents {
 
   /** Copy-on-write: registration is rare, reading happens on every hook. */
   private static volatile RuntimeListener[] listeners = NONE;
+  /** Those of {@link #listeners} that time calls ({@link RuntimeListener#timesCalls()}): what a call reads. */
+  private static volatile RuntimeListener[] callListeners = NONE;
   private static final java.util.concurrent.locks.ReentrantLock REGISTRATION = new java.util.concurrent.locks.ReentrantLock();
 
   private ArborEvents() {}
@@ -75,6 +77,11 @@ public final class ArborEvents {
       RuntimeListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
       next[now.length] = listener;
       listeners = next;
+      if (listener.timesCalls()) {
+        RuntimeListener[] calls = java.util.Arrays.copyOf(callListeners, callListeners.length + 1);
+        calls[callListeners.length] = listener;
+        callListeners = calls;
+      }
     } finally {
       REGISTRATION.unlock();
     }
@@ -85,21 +92,26 @@ public final class ArborEvents {
     REGISTRATION.lock();
     try {
       listeners = java.util.Arrays.stream(listeners).filter(l -> l != listener).toArray(RuntimeListener[]::new);
+      callListeners = java.util.Arrays.stream(callListeners).filter(l -> l != listener).toArray(RuntimeListener[]::new);
     } finally {
       REGISTRATION.unlock();
     }
   }
 
   /**
-   * The start of a call for the listeners: {@link System#nanoTime()} when any is registered, 0
-   * otherwise. Pass it to {@link #callFinished}.
+   * The start of a call for the listeners: {@link System#nanoTime()} when any that times calls is
+   * registered, 0 otherwise. Pass it to {@link #callFinished}.
    */
   public static long callClock() {
-    return listeners.length == 0 ? 0L : System.nanoTime();
+    return callListeners.length == 0 ? 0L : System.nanoTime();
   }
 
   private static void tell(java.util.function.Consumer<RuntimeListener> event) {
-    for (RuntimeListener l : listeners) {
+    tell(listeners, event);
+  }
+
+  private static void tell(RuntimeListener[] to, java.util.function.Consumer<RuntimeListener> event) {
+    for (RuntimeListener l : to) {
       try {
         event.accept(l);
       } catch (RuntimeException ignored) {
@@ -188,7 +200,7 @@ public final class ArborEvents {
     if (clock != 0) {
       long nanos = System.nanoTime() - clock;
       Pid pid = server.pid();
-      for (RuntimeListener l : listeners) { // every call passes here: no lambda, unlike the rarer hooks
+      for (RuntimeListener l : callListeners) { // every call passes here: no lambda, unlike the rarer hooks
         try {
           l.callFinished(pid, serverClass, handler, outcome, nanos);
         } catch (RuntimeException ignored) {

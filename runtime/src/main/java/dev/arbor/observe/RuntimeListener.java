@@ -48,4 +48,13 @@ public interface RuntimeListener {
    * {@code nanos} nanoseconds in the handler.
    */
   default void callFinished(Pid server, String serverClass, String handler, String outcome, long nanos) {}
+
+  /**
+   * Whether this listener wants {@link #callFinished}: read once, when it is registered. Timing a
+   * call costs every call two clock reads, so a listener that only counts exits or restarts returns
+   * false, and while only such listeners are registered a call does no timing at all.
+   */
+  default boolean timesCalls() {
+    return true;
+  }
 }

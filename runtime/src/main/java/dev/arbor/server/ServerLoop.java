@@ -8,6 +8,7 @@ import dev.arbor.internal.CatchesExits;
 import dev.arbor.internal.Described;
 import dev.arbor.internal.Process;
 import dev.arbor.observe.ArborEvents;
+import dev.arbor.observe.MessageTrace;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
 import dev.arbor.server.Envelopes.GetState;
@@ -156,6 +157,9 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   @SuppressWarnings("unchecked")
   private void handle(Object message) throws Throwable {
     lastMessage = message;
+    if (MessageTrace.enabled()) {
+      trace(message);
+    }
     try {
       if (message instanceof CallRequest call) {
         currentCall = call;
@@ -210,6 +214,18 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     } finally {
       currentCall = null;
       self.currentHandler = null;
+    }
+  }
+
+  /** Shows a received message to the live traces ({@link MessageTrace}), unwrapped from its envelope. */
+  private void trace(Object message) {
+    if (message instanceof CallRequest call) {
+      MessageTrace.received(self.pid(), "call", call.handler(), call.request());
+    } else if (message instanceof CastRequest cast) {
+      MessageTrace.received(self.pid(), "cast", null, cast.request());
+    } else if (!(message instanceof ContinueWith || message instanceof GetState || message instanceof GetStatus
+        || message instanceof StopRequest)) {
+      MessageTrace.received(self.pid(), "info", null, message);
     }
   }
 

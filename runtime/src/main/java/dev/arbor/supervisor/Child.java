@@ -19,6 +19,9 @@ final class Child {
    * retry's {@link SupervisorEvent.ChildRestarted} still names it.
    */
   Pid pidBeforeRestart;
+  /** How many times the supervisor restarted this child, and when last (epoch millis, 0 if never); for observers. */
+  int restarts;
+  long lastRestartMillis;
 
   Child(ChildSpec spec) {
     this.spec = spec;
@@ -30,6 +33,11 @@ final class Child {
 
   boolean isTemporary() {
     return spec.restart() == ChildSpec.Restart.TEMPORARY;
+  }
+
+  void restarted() {
+    restarts++;
+    lastRestartMillis = System.currentTimeMillis();
   }
 
   ChildInfo info() {

@@ -32,6 +32,9 @@ final class Requests {
 
   record Unsubscribe(Pid pid) implements Request {}
 
+  /** Asks for a {@link SupervisorSnapshot}: strategy, limits and children with their restart counts. */
+  record Describe() implements Request {}
+
   /** What the supervisor sends itself to retry a failed restart after the messages already queued (OTP's try_again_restart). */
   record TryAgain(Child child) {}
 

@@ -10,6 +10,7 @@ import dev.arbor.server.Server;
 import dev.arbor.supervisor.ChildSpec.Restart;
 import dev.arbor.supervisor.Requests.CountChildren;
 import dev.arbor.supervisor.Requests.DeleteChild;
+import dev.arbor.supervisor.Requests.Describe;
 import dev.arbor.supervisor.Requests.Refused;
 import dev.arbor.supervisor.Requests.Request;
 import dev.arbor.supervisor.Requests.RestartChild;
@@ -241,6 +242,7 @@ final class SupervisorState {
         return;
       }
       place(c, started.pid());
+      c.restarted();
       SupervisorReports.restarted(label, c, oldPids.get(c), started.pid());
       subscribers.publish(new ChildRestarted(self, c.id(), oldPids.get(c), started.pid()));
     }
@@ -335,6 +337,7 @@ final class SupervisorState {
     return switch (request) {
       case WhichChildren w -> children.stream().map(Child::info).toList();
       case CountChildren c -> count();
+      case Describe d -> SupervisorSnapshot.of(self, dynamic, strategy, maxRestarts, period, children);
       case StartChild s -> startChild(s.spec());
       case TerminateChild t -> terminateChild(t.id());
       case TerminatePid t -> terminatePid(t.pid());

@@ -30,7 +30,8 @@ class RuntimeListenerTest {
 
   static final class Echoer {}
 
-  private static final ServerType<Echoer, Echo> ECHO = ServerType.builder(Echoer.class, Echoer.class,
+  /** Echoes a call's text, crashes on "boom", takes any other message quietly (LiveToolsTest uses it too). */
+  static final ServerType<Echoer, Echo> ECHO = ServerType.builder(Echoer.class, Echoer.class,
       new Dispatcher<Echoer, Echo>() {
         @Override
         public Object dispatch(Echoer server, Echo message, CallContext call) {
@@ -38,6 +39,11 @@ class RuntimeListenerTest {
             throw new IllegalStateException("boom");
           }
           return message.text();
+        }
+
+        @Override
+        public boolean info(Echoer server, Object message) {
+          return true;
         }
       }).build();
 
@@ -134,5 +140,32 @@ class RuntimeListenerTest {
       assertTrue(server.pid().isAlive());
       server.stop();
     }
+  }
+
+  @Test
+  @SuppressWarnings("try")
+  void listenerThatDoesNotTimeCallsLeavesCallsUntimed() throws Exception {
+    RuntimeListener exitsOnly = new RuntimeListener() {
+      @Override
+      public boolean timesCalls() {
+        return false;
+      }
+
+      @Override
+      public void callFinished(Pid server, String serverClass, String handler, String outcome, long nanos) {
+        events.add("timed a call it did not ask for");
+      }
+    };
+    try (AutoCloseable registration = ArborEvents.addListener(exitsOnly)) {
+      assertEquals(0L, ArborEvents.callClock(), "no clock read while no listener times calls");
+      ServerRef<Echo> server = ServerRef.start(ECHO, StartOptions.defaults(), Echoer::new);
+      assertEquals("untimed", server.call("echo", new Echo("untimed")));
+      server.stop();
+      try (AutoCloseable timing = ArborEvents.addListener(recorder)) {
+        assertTrue(ArborEvents.callClock() != 0L, "a listener that times calls turns the clock on");
+      }
+      assertEquals(0L, ArborEvents.callClock(), "and off again when it leaves");
+    }
+    assertTrue(events.stream().noneMatch(e -> e.startsWith("timed")), events.toString());
   }
 }

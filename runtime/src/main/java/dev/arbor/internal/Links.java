@@ -46,11 +46,15 @@ final class Links {
 
   /** Links a process that has not started yet to its parent, the current process. */
   static void linkAtSpawn(Process child, Process parent) {
-    add(child, parent);
     if (!add(parent, child)) {
-      remove(child, parent);
       child.exit(ExitReason.noproc());
       parent.checkAlive();
+      return;
+    }
+    if (!add(child, parent) && remove(parent, child)) {
+      // The child was killed before it ran (its name, or Proc.list, shows it from its creation), and
+      // its exit found no link to us: as with Erlang's atomic spawn_link, the parent gets the signal.
+      Exits.signal(child.pid, parent, child.exitReason, true);
     }
   }
 

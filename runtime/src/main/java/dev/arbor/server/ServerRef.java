@@ -93,7 +93,10 @@ public final class ServerRef<M> {
     }
     CallSlot ack = new CallSlot(starter, Thread.currentThread());
     ack.watched = server;
-    server.addWatch(ack); // a new process: always alive here
+    if (!server.addWatch(ack)) {
+      // Killed before it ran: its name, or Proc.list, made it visible the moment it was created.
+      throw new StartException(type + " exited during start with " + server.exitReason(), null);
+    }
     if (link) {
       server.linkAtSpawn(starter);
     }

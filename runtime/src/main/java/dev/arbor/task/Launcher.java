@@ -48,8 +48,7 @@ abstract class Launcher {
     Process supervisor = Process.current();
     task.linkAtSpawn(supervisor);
     if (!task.isAlive()) {
-      supervisor.unlink(task); // it died with its owner before the link; nothing will ever signal it
-      return Optional.empty();
+      return Optional.empty(); // it died with its owner before it ran; linkAtSpawn passed its exit on
     }
     task.start(body);
     return Optional.of(task.pid());
@@ -82,7 +81,13 @@ abstract class Launcher {
     Process task = Process.create(false, null);
     task.attachment = Described.TASK;
     if (!task.addWatch(slot)) {
-      throw new IllegalStateException("a task process that has not started yet has exited: " + task.pid());
+      // Killed before it ran (Proc.list shows it from its creation): its result is that exit, and a
+      // linked owner gets the signal from linkAtSpawn.
+      slot.fire(task, task.exitReason());
+      if (link) {
+        task.linkAtSpawn(owner);
+      }
+      return new Task<>(task, owner, slot, link);
     }
     if (link) {
       task.linkAtSpawn(owner);

@@ -4,6 +4,10 @@ import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.internal.Process;
 import dev.arbor.internal.ProcessTable;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -60,7 +64,7 @@ public final class ArborEvents {
   private static volatile RuntimeListener[] listeners = NONE;
   /** Those of {@link #listeners} that time calls ({@link RuntimeListener#timesCalls()}): what a call reads. */
   private static volatile RuntimeListener[] callListeners = NONE;
-  private static final java.util.concurrent.locks.ReentrantLock REGISTRATION = new java.util.concurrent.locks.ReentrantLock();
+  private static final ReentrantLock REGISTRATION = new ReentrantLock();
 
   private ArborEvents() {}
 
@@ -70,17 +74,12 @@ public final class ArborEvents {
    * @throws NullPointerException if {@code listener} is null
    */
   public static AutoCloseable addListener(RuntimeListener listener) {
-    java.util.Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(listener, "listener");
     REGISTRATION.lock();
     try {
-      RuntimeListener[] now = listeners;
-      RuntimeListener[] next = java.util.Arrays.copyOf(now, now.length + 1);
-      next[now.length] = listener;
-      listeners = next;
+      listeners = with(listeners, listener);
       if (listener.timesCalls()) {
-        RuntimeListener[] calls = java.util.Arrays.copyOf(callListeners, callListeners.length + 1);
-        calls[callListeners.length] = listener;
-        callListeners = calls;
+        callListeners = with(callListeners, listener);
       }
     } finally {
       REGISTRATION.unlock();
@@ -91,11 +90,21 @@ public final class ArborEvents {
   private static void removeListener(RuntimeListener listener) {
     REGISTRATION.lock();
     try {
-      listeners = java.util.Arrays.stream(listeners).filter(l -> l != listener).toArray(RuntimeListener[]::new);
-      callListeners = java.util.Arrays.stream(callListeners).filter(l -> l != listener).toArray(RuntimeListener[]::new);
+      listeners = without(listeners, listener);
+      callListeners = without(callListeners, listener);
     } finally {
       REGISTRATION.unlock();
     }
+  }
+
+  private static RuntimeListener[] with(RuntimeListener[] all, RuntimeListener listener) {
+    RuntimeListener[] next = Arrays.copyOf(all, all.length + 1);
+    next[all.length] = listener;
+    return next;
+  }
+
+  private static RuntimeListener[] without(RuntimeListener[] all, RuntimeListener listener) {
+    return Arrays.stream(all).filter(l -> l != listener).toArray(RuntimeListener[]::new);
   }
 
   /**
@@ -106,12 +115,8 @@ public final class ArborEvents {
     return callListeners.length == 0 ? 0L : System.nanoTime();
   }
 
-  private static void tell(java.util.function.Consumer<RuntimeListener> event) {
-    tell(listeners, event);
-  }
-
-  private static void tell(RuntimeListener[] to, java.util.function.Consumer<RuntimeListener> event) {
-    for (RuntimeListener l : to) {
+  private static void tell(Consumer<RuntimeListener> event) {
+    for (RuntimeListener l : listeners) {
       try {
         event.accept(l);
       } catch (RuntimeException ignored) {

@@ -429,4 +429,57 @@ class ErlangInteropTest {
     assertEquals(Binary.of(big), echo.get(1));
     assertEquals(5_000_000, ((Binary) echo.get(2)).size());
   }
+
+  /**
+   * Senders write to the socket themselves when no other thread is, and the writer thread takes
+   * over when the socket is full; a sender killed mid-stream (its thread interrupted) must leave no
+   * torn frame. Eight processes send 32 KB messages at once, four of them (up to 1,000 each) until they are killed;
+   * Erlang checks that every message is whole and each sender's arrive in order, without gaps.
+   */
+  @Test
+  void concurrentAndKilledSendersNeverTearOrReorderFrames() throws Exception {
+    erl.eval("register(sink, spawn(fun() -> L = fun L(Last, Bad) -> receive "
+        + "{m, S, N, B} when byte_size(B) =:= 32768 -> "
+        + "L(Last#{S => N}, case N =:= maps:get(S, Last, 0) + 1 of true -> Bad; false -> Bad + 1 end); "
+        + "{report, To} -> To ! {report, Bad, [maps:get(S, Last, 0) || S <- [0, 1, 2, 3]]}, L(Last, Bad); "
+        + "_ -> L(Last, Bad + 1) end end, L(#{}, 0) end)).", WAIT);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    Proc.monitorNode(erl.name);
+    Name sink = Name.remote("sink", erl.name);
+    Binary chunk = Binary.of(new byte[32 * 1024]);
+    Pid test = Proc.self();
+    java.util.List<Pid> steady = new java.util.ArrayList<>();
+    java.util.List<Pid> doomed = new java.util.ArrayList<>();
+    for (long s = 0; s < 8; s++) {
+      long sender = s;
+      Pid p = Proc.spawn(() -> {
+        for (long n = 1; n <= (sender < 4 ? 200 : 1_000); n++) {
+          Proc.send(sink, Tuple.of(Atom.of("m"), sender, n, chunk));
+          if (n == 50) {
+            test.send("sending " + sender);
+          }
+          Thread.yield(); // virtual threads are not preempted: let every sender get going
+        }
+      });
+      (s < 4 ? steady : doomed).add(p);
+    }
+    java.util.List<dev.arbor.Ref> steadyRefs = steady.stream().map(Proc::monitor).toList();
+    for (int i = 0; i < 8; i++) {
+      Proc.receive(m -> m instanceof String t && t.startsWith("sending "), WAIT)
+          .orElseThrow(() -> new AssertionError("a sender did not get going within " + WAIT));
+    }
+    doomed.forEach(p -> Proc.exit(p, ExitReason.kill()));
+    for (dev.arbor.Ref ref : steadyRefs) {
+      Object down = Proc.receive(m -> m instanceof Down d && d.ref().equals(ref), WAIT)
+          .orElseThrow(() -> new AssertionError("a sender did not finish within " + WAIT));
+      assertEquals(ExitReason.normal(), ((Down) down).reason());
+    }
+    // One connection is one ordered stream: the report request arrives after every frame above.
+    Proc.send(sink, Tuple.of(Atom.of("report"), Proc.self()));
+    Object report = Proc.receive(m -> m instanceof Tuple t && Atom.of("report").equals(t.get(0)), WAIT)
+        .orElseThrow(() -> new AssertionError("no report from the sink within " + WAIT));
+    assertEquals(Tuple.of(Atom.of("report"), 0L, ErlList.of(200L, 200L, 200L, 200L)), report);
+    assertTrue(Proc.receive(m -> m instanceof NodeDown, Duration.ZERO).isEmpty(),
+        "the connection went down");
+  }
 }

@@ -23,6 +23,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +97,7 @@ public final class NodeCore implements ConnectionHandler, Distribution {
     if (at <= 0 || at == name.length() - 1 || name.indexOf('@', at + 1) >= 0) {
       throw new IllegalArgumentException("a node name is alive@host, got '" + name + "'");
     }
-    ServerSocket server = new ServerSocket();
+    ServerSocket server = ServerSocketChannel.open().socket(); // its sockets have channels: see Connection
     Registration registration = null;
     try {
       server.bind(new InetSocketAddress(settings.listenAddress(), settings.port()));
@@ -193,7 +195,15 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   private void dial(Channel channel) {
     String peer = channel.node();
     int at = peer.indexOf('@');
-    Socket socket = new Socket();
+    Socket socket;
+    try {
+      socket = SocketChannel.open().socket(); // Connection needs the channel
+    } catch (IOException e) {
+      if (channel.fail(e, false)) {
+        lost(channel);
+      }
+      return;
+    }
     try {
       InetAddress host = InetAddress.getByName(peer.substring(at + 1));
       Epmd.NodePort where = new Epmd(host, settings.epmdPort()).lookup(peer.substring(0, at))
@@ -239,7 +249,11 @@ public final class NodeCore implements ConnectionHandler, Distribution {
       closeQuietly(socket); // another connection to the same node won the race
       return;
     }
-    connection.start();
+    try {
+      connection.start();
+    } catch (IOException e) {
+      connection.close("could not start: " + e);
+    }
   }
 
   // ------------------------------------------------------------------ accepting

@@ -88,10 +88,14 @@ public final class ResultsWriter {
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
       new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
       new Target("JFR events with JFR off cost ≤ 2% of the call round trip (the hook's time ÷ the round trip's)", "call.jfr.share", "arbor", null, 2, true),
-      new Target("dist echo round trip, 1 caller: BEAM → Arbor ≥ BEAM → BEAM", "dist.echo.1", "beam-arbor", "beam-beam", 1, false),
-      new Target("dist echo round trip, 16 callers: BEAM → Arbor ≥ BEAM → BEAM", "dist.echo.16", "beam-arbor", "beam-beam", 1, false),
-      new Target("dist call round trip, 1 caller: Arbor → Arbor ≥ BEAM → BEAM", "dist.call.1", "arbor-arbor", "beam-beam", 1, false),
-      new Target("dist call round trip, 16 callers: Arbor → Arbor ≥ BEAM → BEAM", "dist.call.16", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist echo round trip, 1 caller: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.echo.1", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist echo round trip, 1 caller: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.echo.1", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist echo round trip, 16 callers: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.echo.16", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist echo round trip, 16 callers: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.echo.16", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 1 caller: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.call.1", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 1 caller: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.call.1", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 16 callers: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.call.16", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist call round trip, 16 callers: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.call.16", "arbor-arbor", "beam-beam", 1, false),
       new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true),
       new Target("a bound ArborMetrics binder costs ≤ 5% of the call round trip (its work on the call's thread ÷ the round trip without it)", "call.metrics.share", "arbor", null, 5, true),
       new Target("the binder's work per call on both threads ÷ the round trip without it (reported: CPU the machine spends, not the call's wait)", "call.metrics.cpu", "arbor", null, Double.NaN, true),
@@ -367,7 +371,7 @@ public final class ResultsWriter {
       `arbor.server.calls` timer with its percentile histogram (a `SimpleMeterRegistry`), and both together as \
       a share of the round trip. Beside them, the call.process shape with the binder bound and without, two \
       pairs per round in the order ABBA. (`dev.arbor.bench.metrics.MetricsOverheadBenchmark`)
-      - **dist.echo.N, dist.call.N** (only with `--only dist`): two nodes on loopback with a private \
+      - **dist.echo.N, dist.call.N**: two nodes on loopback with a private \
       epmd; a server node registers `echo` (sends `{Ref, Msg}` back) and `gecho` (a call answered with its \
       request); N caller processes on the client node each make 2,000 (quick) or 20,000 round trips after \
       1,000 warm-up ones; the figure is all round trips ÷ the wall time. Systems are client-server: \

@@ -1,5 +1,6 @@
 package dev.arbor.dist;
 
+import dev.arbor.Proc;
 import dev.arbor.dist.epmd.Epmd;
 import dev.arbor.dist.handshake.Cookie;
 import dev.arbor.dist.node.NodeCore;
@@ -70,6 +71,21 @@ public final class Node implements AutoCloseable {
    */
   public void connect(String node, Duration timeout) throws IOException {
     core.connectNow(node, timeout);
+  }
+
+  /**
+   * Erlang's {@code net_kernel:monitor_nodes(true)}: from now on the calling process receives a
+   * {@link NodeUp} whenever a connection to another node comes up, and a {@link
+   * dev.arbor.NodeDown} whenever one is lost, up and down alternating for each node. It lasts
+   * until {@link #demonitorNodes()} or the process exits; calling it again changes nothing.
+   */
+  public void monitorNodes() {
+    core.monitorNodes(Proc.self());
+  }
+
+  /** Erlang's {@code net_kernel:monitor_nodes(false)}; false if the caller was not monitoring. */
+  public boolean demonitorNodes() {
+    return core.demonitorNodes(Proc.self());
   }
 
   /** Erlang's {@code disconnect_node/1}; links and monitors across it fire. */

@@ -1,5 +1,6 @@
 package dev.arbor.dist.node;
 
+import dev.arbor.Pid;
 import dev.arbor.dist.connection.Connection;
 import dev.arbor.dist.connection.ConnectionHandler;
 import dev.arbor.dist.epmd.Epmd;
@@ -69,6 +70,7 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   private final ErlPid systemPid;
   private final Calls calls = new Calls();
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+  private final NodeWatchers watchers = new NodeWatchers();
   private volatile LocalNode local;
   private volatile Inbound inbound;
   private volatile boolean stopped;
@@ -253,7 +255,9 @@ public final class NodeCore implements ConnectionHandler, Distribution {
       connection.start();
     } catch (IOException e) {
       connection.close("could not start: " + e);
+      return;
     }
+    watchers.up(channel.node(), channel, channel::isUp);
   }
 
   // ------------------------------------------------------------------ accepting
@@ -333,6 +337,8 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   }
 
   private void lost(Channel channel) {
+    // Before the channel leaves the table: no newer connection to the node can be announced yet.
+    watchers.down(channel.node(), channel);
     channels.remove(channel.node(), channel);
     LocalNode attached = local;
     if (attached != null) {
@@ -364,6 +370,19 @@ public final class NodeCore implements ConnectionHandler, Distribution {
     } finally {
       reply.cancel(false);
     }
+  }
+
+  /**
+   * Erlang's {@code net_kernel:monitor_nodes(true)} for {@code watcher}: a {@code NodeUp} for
+   * every connection that comes up from now on, a {@code NodeDown} for every one lost.
+   */
+  public void monitorNodes(Pid watcher) {
+    watchers.add(watcher);
+  }
+
+  /** Ends {@link #monitorNodes} for {@code watcher}; false if it was not monitoring. */
+  public boolean demonitorNodes(Pid watcher) {
+    return watchers.remove(watcher);
   }
 
   /** Closes the connection to {@code peer} if there is one: Erlang's {@code disconnect_node}. */

@@ -174,6 +174,59 @@ final class ErlangTools {
       }
     }
 
+    /** The same loop in Elixir, for {@link #startElixir}; {@code eventually} polls up to 5 s. */
+    private static final String ELIXIR_REPL = """
+        defmodule ArborRepl do
+          def loop(binding) do
+            case IO.gets("") do
+              :eof -> System.halt(0)
+              line ->
+                {result, binding} =
+                  try do
+                    Code.eval_string(line, binding)
+                  catch
+                    kind, reason -> {{:error, kind, reason}, binding}
+                  end
+                :io.format("=> ~w~n", [result])
+                loop(binding)
+            end
+          end
+
+          def eventually(fun, tries \\\\ 500) do
+            cond do
+              fun.() -> true
+              tries == 0 -> false
+              true -> Process.sleep(10); eventually(fun, tries - 1)
+            end
+          end
+        end
+        ArborRepl.loop([])
+        """;
+
+    /**
+     * An {@code elixir} node evaluating one Elixir expression per line (no final dot), each result
+     * printed as Erlang's {@code ~w}, so the two kinds of node answer alike.
+     */
+    static ErlNode startElixir(String name, String cookie, Epmd epmd) throws Exception {
+      requireTool("elixir");
+      ProcessBuilder builder = new ProcessBuilder("elixir", "--name", name, "--cookie", cookie,
+          "--erl", "-kernel inet_dist_use_interface {127,0,0,1}", "-e", ELIXIR_REPL)
+          .redirectErrorStream(true);
+      builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmd.port));
+      builder.environment().put("ERL_EPMD_ADDRESS", "127.0.0.1");
+      ErlNode node = new ErlNode(name, builder.start());
+      try {
+        String self = node.eval("node()", Duration.ofSeconds(60));
+        if (!self.equals("'" + name + "'")) {
+          throw new IllegalStateException("elixir started as " + self + ", not " + name);
+        }
+        return node;
+      } catch (Exception | AssertionError e) {
+        node.close();
+        throw e;
+      }
+    }
+
     /** Evaluates {@code expression} (ending with a dot, on one line) and returns its {@code ~w}. */
     String eval(String expression, Duration timeout) throws Exception {
       stdin.write(expression.replace('\n', ' ') + "\n");

@@ -13,8 +13,10 @@ import dev.arbor.remote.Handles;
  * a runtime pid (local or remote, equal by node, ID, Serial and Creation). References this node
  * made come back as the runtime's {@code Ref}s, so a {@code Down} from a peer carries the {@code
  * Ref} that {@code Proc.monitor} returned; references of other nodes stay {@link ErlRef}s.
+ * Public for the other parts of {@code arbor-dist} that read terms as a peer would (process
+ * groups compare groups that way); not API.
  */
-final class RuntimeHandles implements HandleMapper {
+public final class RuntimeHandles implements HandleMapper {
   /** Erlang keeps 18 bits in a reference's first word; the rest of the number goes in the next. */
   private static final int FIRST_WORD_BITS = 18;
 

@@ -109,11 +109,18 @@ class ProcessGroupsInteropTest {
     Proc.register("arbor_test_inbox", Proc.self());
     try {
       beam.eval("{arbor_test_inbox, '" + arbor.name() + "'} ! {pid, " + variable + "}.", WAIT);
-      Tuple message = assertInstanceOf(Tuple.class, Proc.receive(WAIT).orElseThrow());
-      return assertInstanceOf(Pid.class, message.get(1));
+      return receivePid();
     } finally {
       Proc.unregister("arbor_test_inbox");
     }
+  }
+
+  /** The pid of the next {@code {pid, Pid}} message, leaving others (such as GroupChanges). */
+  private static Pid receivePid() {
+    Tuple message = (Tuple) Proc.receive(m -> m instanceof Tuple t && t.size() == 2
+        && Atom.of("pid").equals(t.get(0)), WAIT).orElseThrow(
+            () -> new AssertionError("no {pid, Pid} within " + WAIT));
+    return assertInstanceOf(Pid.class, message.get(1));
   }
 
   /** Polls {@code condition} every 10 ms until it holds or {@code WAIT} has passed. */
@@ -150,8 +157,7 @@ class ProcessGroupsInteropTest {
     assertEquals("true", elixir.eval("Node.connect(:\"" + arbor.name() + "\")", WAIT));
     Proc.register("arbor_test_inbox", Proc.self());
     elixir.eval("send({:arbor_test_inbox, :\"" + arbor.name() + "\"}, {:pid, me})", WAIT);
-    Pid elixirMember = assertInstanceOf(Pid.class,
-        assertInstanceOf(Tuple.class, Proc.receive(WAIT).orElseThrow()).get(1));
+    Pid elixirMember = receivePid();
     Proc.unregister("arbor_test_inbox");
     Proc.send(Name.remote("arbor_test_box", elixir.name), Tuple.of(Atom.of("pid"), javaMember));
 

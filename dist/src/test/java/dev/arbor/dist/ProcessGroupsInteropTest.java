@@ -89,6 +89,22 @@ class ProcessGroupsInteropTest {
     return erl;
   }
 
+  /**
+   * Starts pg on {@code erl} with a process {@code E} joined to each of {@code groups} (Erlang
+   * syntax), then the Arbor scope; connects the two and returns {@code E} as Arbor sees it.
+   */
+  private Pid erlMember(ErlangTools.ErlNode erl, String... groups) throws Exception {
+    StringBuilder joins = new StringBuilder();
+    for (String group : groups) {
+      joins.append(", ok = pg:join(").append(group).append(", E)");
+    }
+    erl.eval("{ok, _} = pg:start_link(), E = spawn(fun() -> receive stop -> ok end end)"
+        + joins + ".", WAIT);
+    pg = ProcessGroups.start(arbor);
+    assertTrue(arbor.ping(erl.name, WAIT));
+    return take(erl, "E");
+  }
+
   /** A local process that lives until the test ends, to be a member. */
   private Pid member() {
     Pid pid = Proc.spawn(() -> Proc.receive(Duration.ofMinutes(5)));
@@ -301,11 +317,7 @@ class ProcessGroupsInteropTest {
   @Test
   void groupsAreErlangTermsComparedAsPeersSeeThem() throws Exception {
     ErlangTools.ErlNode erl = erl();
-    erl.eval("{ok, _} = pg:start_link(), E = spawn(fun() -> receive stop -> ok end end), "
-        + "ok = pg:join({room, 7, <<\"x\">>}, E), ok = pg:join(\"abc\", E).", WAIT);
-    pg = ProcessGroups.start(arbor);
-    assertTrue(arbor.ping(erl.name, WAIT));
-    Pid e = take(erl, "E");
+    Pid e = erlMember(erl, "{room, 7, <<\"x\">>}", "\"abc\"");
     // An int is an integer, a String a binary, and a List of small ints is a string (charlist).
     Tuple room = Tuple.of(Atom.of("room"), 7, "x");
     assertTrue(eventually(() -> pg.members(room).equals(List.of(e))), "" + pg.whichGroups());
@@ -392,11 +404,7 @@ class ProcessGroupsInteropTest {
   @Test
   void malformedPeerMessagesAreIgnoredAndTheScopeLives() throws Exception {
     ErlangTools.ErlNode erl = erl();
-    erl.eval("{ok, _} = pg:start_link(), E = spawn(fun() -> receive stop -> ok end end), "
-        + "ok = pg:join(workers, E).", WAIT);
-    pg = ProcessGroups.start(arbor);
-    assertTrue(arbor.ping(erl.name, WAIT));
-    Pid e = take(erl, "E");
+    Pid e = erlMember(erl, "workers");
     assertTrue(eventually(() -> pg.members(WORKERS).equals(List.of(e))));
     // Shapes pg never sends; pg itself would crash on them. The scope logs and goes on.
     erl.eval("Pg = {pg, '" + arbor.name() + "'}, Pg ! {join, self(), workers, not_a_pid}, "

@@ -77,9 +77,7 @@ public final class ProcessGroups {
    * @throws dev.arbor.server.StartException when a process is registered as {@code scope}
    */
   public static ProcessGroups start(Node node, String scope) {
-    GroupTable table = new GroupTable();
-    return new ProcessGroups(scope, ServerRef.start(ScopeServer.TYPE,
-        StartOptions.named(checkScope(scope)), factory(node, scope, table)), table);
+    return launch(node, scope, false);
   }
 
   /** Starts the default scope linked to the caller ({@code pg:start_link/0}). */
@@ -89,9 +87,15 @@ public final class ProcessGroups {
 
   /** Starts the scope {@code scope} linked to the caller ({@code pg:start_link/1}). */
   public static ProcessGroups startLink(Node node, String scope) {
+    return launch(node, scope, true);
+  }
+
+  private static ProcessGroups launch(Node node, String scope, boolean link) {
     GroupTable table = new GroupTable();
-    return new ProcessGroups(scope, ServerRef.startLink(ScopeServer.TYPE,
-        StartOptions.named(checkScope(scope)), factory(node, scope, table)), table);
+    StartOptions options = StartOptions.named(checkScope(scope));
+    ServerFactory<Scope> factory = factory(node, scope, table);
+    return new ProcessGroups(scope, link ? ServerRef.startLink(ScopeServer.TYPE, options, factory)
+        : ServerRef.start(ScopeServer.TYPE, options, factory), table);
   }
 
   /**

@@ -47,11 +47,28 @@ mkdir -p "$cache"
 exec 9>"$cache/lock"
 flock -w 600 9 || { say "another otp27.sh has held $cache/lock for 10 minutes"; exit 1; }
 
-# Runs a command inside the chroot with /proc mounted in a private mount namespace (see above).
-in_root() {
-  unshare --mount --propagation private -- /bin/sh -c \
-    'r=$0; export PATH="$1" LC_ALL=C.UTF-8; shift; mount -t proc proc "$r/proc" && exec chroot "$r" "$@"' \
-    "$root" "$chroot_path" "$@"
+# One wrapper script, .cache/otp27/bin/in-chroot: `in-chroot CMD ARGS` runs CMD inside the chroot;
+# erl, epmd and elixir are links to it that run the tool they are named after. Rewritten on every
+# run (it is tiny), so a moved checkout or a changed script takes effect at once.
+write_wrappers() {
+  mkdir -p "$bin"
+  cat >"$bin/in-chroot.new" <<WRAPPER
+#!/bin/sh
+# Written by scripts/otp27.sh: runs the tool this link is named after (or, called as in-chroot,
+# its first argument) inside the Debian 13 chroot $root, with /proc mounted in a private mount
+# namespace. Every step execs, so this pid becomes the tool itself (killing it kills the BEAM);
+# stdin, stdout and the environment pass through, except PATH and the locale.
+tool=\$(basename "\$0")
+if [ "\$tool" = in-chroot ]; then tool=\$1; shift; fi
+exec unshare --mount --propagation private -- /bin/sh -c \\
+  'r=\$0; export PATH="\$1" LC_ALL=C.UTF-8; shift; mount -t proc proc "\$r/proc" && exec chroot "\$r" "\$@"' \\
+  "$root" "$chroot_path" "\$tool" "\$@"
+WRAPPER
+  chmod 755 "$bin/in-chroot.new"
+  mv -f "$bin/in-chroot.new" "$bin/in-chroot"
+  for tool in erl epmd elixir; do
+    ln -sfn in-chroot "$bin/$tool"
+  done
 }
 
 build_root() {
@@ -67,7 +84,7 @@ build_root() {
       || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null; }
   fi
   local log=$cache/build.log start=$SECONDS
-  say "debootstrapping Debian 13 ($suite, minbase) into $root from $mirror (about two minutes, once; log: $log)"
+  say "debootstrapping Debian 13 ($suite, minbase) into $root from $mirror (a minute or two, once; log: $log)"
   # debootstrap mounts /proc and /sys inside the target while it works: a private mount namespace
   # makes sure an interrupted run leaves no mount behind on the host.
   if ! unshare --mount --propagation private -- \
@@ -78,7 +95,7 @@ build_root() {
   fi
   say "installing erlang-base and elixir inside the chroot"
   # elixir pulls the few erlang-* libraries it needs; no recommends keeps the chroot small.
-  if ! in_root /bin/sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -q &&
+  if ! "$bin/in-chroot" /bin/sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -q &&
       apt-get install -y -q --no-install-recommends erlang-base elixir && apt-get clean' \
       >>"$log" 2>&1; then
     tail -20 "$log"
@@ -88,27 +105,15 @@ build_root() {
   say "chroot ready in $((SECONDS - start)) s"
 }
 
+write_wrappers
 [ -f "$cache/ready" ] && [ -x "$root/usr/bin/erl" ] || { rm -f "$cache/ready"; build_root; }
 
-# One wrapper script; erl, epmd and elixir are links to it and it runs the tool named like itself.
-mkdir -p "$bin"
-cat >"$bin/in-chroot.new" <<EOF
-#!/bin/sh
-# Written by scripts/otp27.sh: runs the tool this link is named after inside the Debian 13 chroot
-# $root, with /proc mounted in a private mount namespace. Every step execs, so this pid becomes
-# the tool itself (killing it kills the BEAM); stdin, stdout and the environment pass through.
-exec unshare --mount --propagation private -- /bin/sh -c \\
-  'r=\$0; export PATH="\$1" LC_ALL=C.UTF-8; shift; mount -t proc proc "\$r/proc" && exec chroot "\$r" "\$@"' \\
-  "$root" "$chroot_path" "\$(basename "\$0")" "\$@"
-EOF
-chmod 755 "$bin/in-chroot.new"
-mv -f "$bin/in-chroot.new" "$bin/in-chroot"
-for tool in erl epmd elixir; do
-  ln -sfn in-chroot "$bin/$tool"
-done
-
 if [ ! -f "$cache/ready" ]; then
-  otp=$("$bin/erl" -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().')
+  # Runs both tools once, as a check; the full OTP version (27.3.4.1) is in releases/27/OTP_VERSION,
+  # otp_release says only "27".
+  otp=$("$bin/erl" -noshell -eval '{ok, V} = file:read_file(filename:join([code:root_dir(),
+    "releases", erlang:system_info(otp_release), "OTP_VERSION"])),
+    io:format("~s", [string:trim(V)]), halt().')
   elixir=$("$bin/elixir" -e 'IO.write(System.version())')
   [ -n "$otp" ] && [ -n "$elixir" ] || { say "the chroot's erl or elixir does not run"; exit 1; }
   printf 'otp=%s\nelixir=%s\n' "$otp" "$elixir" >"$cache/ready"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Brings Erlang/OTP 27 and Elixir for the distribution interop tests (`mvn -pl dist -am test -Potp27`)
+# Brings Erlang/OTP 27 and Elixir for the distribution interop tests
+# (`mvn -pl dist -am test -Potp27`)
 # without touching the machine's own Erlang: Debian 13 "trixie" (minbase) is debootstrapped into
 # .cache/otp27/root, erlang-base and elixir are apt-installed inside it, and .cache/otp27/bin gets
 # `erl`, `epmd` and `elixir` wrappers that run the chroot's tools. The tests then take their tools

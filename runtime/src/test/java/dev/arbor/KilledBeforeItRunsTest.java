@@ -89,11 +89,10 @@ class KilledBeforeItRunsTest {
 
   @Test
   void linkedTaskKilledBeforeItRunsTakesItsOwnerDown() {
-    Pid owner = Proc.spawn(() -> {
+    Ref ref = Proc.spawnMonitor(() -> {
       killChildrenOf = Proc.self().id();
       Task.async(() -> "never").await(BOUND);
-    });
-    Ref ref = Proc.monitor(owner);
+    }).ref(); // monitored before it runs: it may be gone before a later monitor would be set
     Object down = Proc.receive(m -> m instanceof Down d && d.ref().equals(ref), BOUND).orElseThrow();
     assertEquals(ExitReason.killed(), ((Down) down).reason());
   }

@@ -16,22 +16,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** An Elixir node (Elixir 1.14 on OTP 25) pings an Arbor node and talks to its processes. */
+/**
+ * An Elixir node pings an Arbor node and talks to its processes (Elixir 1.14 on OTP 25 from the
+ * PATH by default; the chroot's Elixir 1.18 on OTP 27 with {@code -Potp27}).
+ */
 class ElixirInteropTest {
   @Test
   void elixirPingsAndSendsToRegisteredArborProcess() throws Exception {
-    ErlangTools.requireTool("elixir");
+    String elixirCommand = ErlangTools.command("elixir");
     try (ErlangTools.Epmd epmd = ErlangTools.Epmd.start()) {
       String cookie = ErlangTools.uniqueCookie();
       Node arbor = Node.builder(ErlangTools.uniqueName("arbor")).cookie(cookie)
           .epmdPort(epmd.port).start();
       Proc.register("inbox", Proc.self());
-      String script = "target = :\"" + arbor.name() + "\"\n"
+      String script = "IO.puts(\"OTP #{System.otp_release()}\")\n"
+          + "target = :\"" + arbor.name() + "\"\n"
           + "IO.puts(\"PING #{Node.ping(target)}\")\n"
           + "send({:inbox, target}, {:from_elixir, self(), \"hi\", %{answer: 42}})\n"
           + "receive do\n  {:ack, x} -> IO.puts(\"ACK #{inspect(x)}\")\n"
           + "after 10_000 -> IO.puts(\"TIMEOUT\")\nend\n";
-      ProcessBuilder builder = new ProcessBuilder(List.of("elixir", "--name",
+      ProcessBuilder builder = new ProcessBuilder(List.of(elixirCommand, "--name",
           ErlangTools.uniqueName("ex"), "--cookie", cookie, "--erl",
           "-kernel inet_dist_use_interface {127,0,0,1}", "-e", script))
           .redirectErrorStream(true);
@@ -51,6 +55,8 @@ class ElixirInteropTest {
         String output = drain(elixir);
         assertTrue(output.contains("PING pong"), output);
         assertTrue(output.contains("ACK \"from Java\""), output);
+        String otp = ErlangTools.expectedOtp();
+        assertTrue(otp.isEmpty() || output.contains("OTP " + otp + "\n"), output);
       } finally {
         ErlangTools.kill(elixir);
         arbor.stop();

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An Arbor node and a real {@code erl} node (OTP 25 on Debian 12), on loopback. */
+/**
+ * An Arbor node and a real {@code erl} node on loopback: OTP 25 from the PATH (Debian 12) by
+ * default, OTP 27 from a Debian 13 chroot with {@code -Potp27} (see {@link ErlangTools#command}).
+ */
 class ErlangInteropTest {
   static final Duration WAIT = Duration.ofSeconds(10);
   static ErlangTools.Epmd epmd;

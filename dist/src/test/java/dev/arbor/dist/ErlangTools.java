@@ -33,8 +33,34 @@ final class ErlangTools {
 
   private ErlangTools() {}
 
-  /** Skips (or, on CI, fails) the test when {@code tool} is not on the PATH. */
-  static void requireTool(String tool) {
+  /**
+   * The folder the Erlang tools come from instead of the PATH, when set: {@code -Darbor.erlang.bin}
+   * (the {@code otp27} Maven profile points it at scripts/otp27.sh's Debian 13 chroot wrappers).
+   */
+  static final String BIN_PROPERTY = "arbor.erlang.bin";
+
+  /**
+   * The OTP release the tools must be ({@code -Darbor.erlang.otp=27}), checked on each erl node
+   * started, so a profile that meant to test OTP 27 cannot pass on another release by mistake.
+   */
+  static final String OTP_PROPERTY = "arbor.erlang.otp";
+
+  /**
+   * The command that runs {@code tool} ({@code erl}, {@code epmd}, {@code elixir}): its path in
+   * {@code -Darbor.erlang.bin} when that is set, and there only (falling back to the PATH would
+   * test another OTP release than the one asked for); otherwise its name, found on the PATH.
+   * A missing tool skips the test, or fails it when {@code CI=true} or when the folder was given.
+   */
+  static String command(String tool) {
+    String bin = System.getProperty(BIN_PROPERTY, "");
+    if (!bin.isBlank()) {
+      Path path = Path.of(bin, tool).toAbsolutePath().normalize();
+      if (!Files.isExecutable(path)) {
+        fail(tool + " is not in -D" + BIN_PROPERTY + "=" + bin + " (" + path
+            + " is missing or not executable; scripts/otp27.sh writes it)");
+      }
+      return path.toString();
+    }
     boolean found = false;
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, tool))) {
@@ -45,6 +71,12 @@ final class ErlangTools {
       fail(tool + " is not installed but CI=true: install Erlang/OTP (scripts/test-tools.sh)");
     }
     assumeTrue(found, tool + " is not installed; skipping (set CI=true to fail instead)");
+    return tool;
+  }
+
+  /** The OTP release {@code -Darbor.erlang.otp} asks for, or empty when any will do. */
+  static String expectedOtp() {
+    return System.getProperty(OTP_PROPERTY, "").strip();
   }
 
   /** A node name no other test run uses: {@code prefix_<jvm>_<n>@127.0.0.1}. */
@@ -86,9 +118,9 @@ final class ErlangTools {
     }
 
     static Epmd start() throws Exception {
-      requireTool("epmd");
+      String epmd = command("epmd");
       int port = freePort();
-      ProcessBuilder builder = new ProcessBuilder("epmd", "-port", Integer.toString(port),
+      ProcessBuilder builder = new ProcessBuilder(epmd, "-port", Integer.toString(port),
           "-address", "127.0.0.1").redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       Process process = builder.start();
@@ -153,12 +185,11 @@ final class ErlangTools {
 
     static ErlNode start(String name, String cookie, Epmd epmd, String... extra)
         throws Exception {
-      requireTool("erl");
-      List<String> command = new ArrayList<>(List.of("erl", "-name", name, "-setcookie", cookie,
-          "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}"));
-      command.addAll(List.of(extra));
-      command.addAll(List.of("-eval", REPL));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      List<String> args = new ArrayList<>(List.of(command("erl"), "-name", name, "-setcookie",
+          cookie, "-noshell", "-kernel", "inet_dist_use_interface", "{127,0,0,1}"));
+      args.addAll(List.of(extra));
+      args.addAll(List.of("-eval", REPL));
+      ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
       builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmd.port));
       builder.environment().put("ERL_EPMD_ADDRESS", "127.0.0.1");
       ErlNode node = new ErlNode(name, builder.start());
@@ -166,6 +197,15 @@ final class ErlangTools {
         String self = node.eval("node().", Duration.ofSeconds(30));
         if (!self.equals("'" + name + "'")) {
           throw new IllegalStateException("erl started as " + self + ", not " + name);
+        }
+        String otp = expectedOtp();
+        if (!otp.isEmpty()) {
+          String release = node.eval("list_to_integer(erlang:system_info(otp_release)).",
+              Duration.ofSeconds(10));
+          if (!release.equals(otp)) {
+            throw new IllegalStateException("erl is OTP " + release + ", not the -D"
+                + OTP_PROPERTY + "=" + otp + " asked for");
+          }
         }
         return node;
       } catch (Exception | AssertionError e) {

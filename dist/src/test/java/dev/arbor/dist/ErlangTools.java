@@ -248,10 +248,9 @@ final class ErlangTools {
      * printed as Erlang's {@code ~w}, so the two kinds of node answer alike.
      */
     static ErlNode startElixir(String name, String cookie, Epmd epmd) throws Exception {
-      requireTool("elixir");
-      ProcessBuilder builder = new ProcessBuilder("elixir", "--name", name, "--cookie", cookie,
-          "--erl", "-kernel inet_dist_use_interface {127,0,0,1}", "-e", ELIXIR_REPL)
-          .redirectErrorStream(true);
+      ProcessBuilder builder = new ProcessBuilder(command("elixir"), "--name", name,
+          "--cookie", cookie, "--erl", "-kernel inet_dist_use_interface {127,0,0,1}",
+          "-e", ELIXIR_REPL).redirectErrorStream(true);
       builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmd.port));
       builder.environment().put("ERL_EPMD_ADDRESS", "127.0.0.1");
       ErlNode node = new ErlNode(name, builder.start());

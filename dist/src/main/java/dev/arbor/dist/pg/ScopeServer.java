@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * A scope's process on the runtime's server loop, as {@code pg} is a {@code gen_server}: the
- * Java API's calls ({@link Request}), and the messages of peers and monitors, each
- * turned into one {@link Scope} operation. A peer's message of the wrong shape is logged with the
- * message and ignored: a bad peer never stops the scope (where {@code pg} itself would crash).
+ * Java API's calls ({@link Request}) and the messages of peers and monitors, each turned into one
+ * {@link Scope} operation. A peer's message of the wrong shape is logged with the message and
+ * ignored: a bad peer never stops the scope (where {@code pg} itself would crash).
  */
 final class ScopeServer implements Dispatcher<Scope, ScopeServer.Request> {
   private static final System.Logger LOG = System.getLogger(ScopeServer.class.getName());

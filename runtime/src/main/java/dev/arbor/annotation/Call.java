@@ -17,4 +17,11 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Call {}
+public @interface Call {
+  /**
+   * In a {@code @GenServer(remote = true)} class: the atom that names this request in Erlang and
+   * Elixir; empty for the method's name in {@code snake_case} ({@code incrementBy} is {@code
+   * increment_by}).
+   */
+  String atom() default "";
+}

@@ -10,4 +10,10 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Cast {}
+public @interface Cast {
+  /**
+   * In a {@code @GenServer(remote = true)} class: the atom that names this request in Erlang and
+   * Elixir; empty for the method's name in {@code snake_case}.
+   */
+  String atom() default "";
+}

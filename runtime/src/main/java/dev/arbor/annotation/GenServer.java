@@ -29,4 +29,14 @@ public @interface GenServer {
    * {@link Terminate @Terminate} and exit signals from other linked processes reach {@link Info @Info}.
    */
   boolean trapExits() default false;
+
+  /**
+   * Whether Erlang and Elixir nodes (and Arbor nodes, through {@code arbor-dist}) can call the
+   * server with {@code gen_server}'s protocol. The processor then also maps each handler to Erlang
+   * terms: {@code incrementBy(int)} takes {@code {:increment_by, 5}}, a handler without arguments the
+   * bare atom, and a plain message reaches the {@link Info @Info} handler whose parameter type it
+   * fits. Every parameter and reply type must then have a term form (a compile error says which does
+   * not), and {@code arbor-dist} must be on the class path. See the README's Distribution section.
+   */
+  boolean remote() default false;
 }

@@ -62,6 +62,12 @@ public final class Remote {
     }
   }
 
+  /** How the started node reads other nodes' requests to local servers; null while no node is started. */
+  public static dev.arbor.remote.RemoteRequests requests() {
+    NodeAttachment a = attached;
+    return a == null ? null : a.distribution.requests();
+  }
+
   /** The connection bookkeeping for {@code node}, connecting if needed; null when it cannot be reached. */
   private static RemoteNode reach(String node) {
     NodeAttachment a = attached;

@@ -29,4 +29,12 @@ public interface Distribution {
    * threads at once, and for the local node's own name never.
    */
   NodeConnection connect(String node);
+
+  /**
+   * How local servers with {@link dev.arbor.mapping.ServerTerms} read what other nodes send them
+   * ({@code gen_server} calls, casts and plain messages), or null when this distribution does not.
+   */
+  default RemoteRequests requests() {
+    return null;
+  }
 }

@@ -3,7 +3,7 @@
  * applications</b>. It is public only because {@code arbor-dist} lives in another module; anything
  * here may change with the runtime.
  *
- * <p>Three parts:
+ * <p>Four parts:
  *
  * <ul>
  *   <li>{@link dev.arbor.remote.Distribution}: implemented by {@code arbor-dist}, one per started
@@ -17,6 +17,12 @@
  *       dev.arbor.remote.LocalNode#attach}; {@code arbor-dist} calls it with every signal that
  *       arrives from a peer, and when a connection is lost. {@link dev.arbor.remote.Handles} builds
  *       and opens pids and references for the term codec.
+ *   <li>{@link dev.arbor.remote.RemoteRequests}: implemented by {@code arbor-dist}, returned by
+ *       {@link dev.arbor.remote.Distribution#requests()}; a server with generated {@code
+ *       dev.arbor.mapping.ServerTerms} ({@code @GenServer(remote = true)}) asks it, in its own
+ *       process, what a message from another node is: an {@link dev.arbor.remote.Incoming} call
+ *       (answered through a {@link dev.arbor.remote.RemoteReply}), cast, {@code @Info} value, or a
+ *       refused request.
  * </ul>
  *
  * <p>Rules that hold across the seam, as in Erlang:

@@ -87,6 +87,11 @@ class CallSlot extends Watch {
     LockSupport.unpark(waiter);
   }
 
+  /** The calling process: what {@code Server.caller()} and {@code Reply.caller()} give. */
+  dev.arbor.Pid callerPid() {
+    return caller.pid();
+  }
+
   /** Gives up on the answer; true if it had not come yet (so it never will). */
   final boolean cancel() {
     if (!STATE.compareAndSet(this, PENDING, CANCELLED)) {

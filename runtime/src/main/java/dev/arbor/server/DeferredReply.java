@@ -63,7 +63,7 @@ final class DeferredReply<T> implements Reply<T> {
 
   @Override
   public Pid caller() {
-    return slot.caller.pid();
+    return slot.callerPid();
   }
 
   @Override

@@ -156,6 +156,12 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
 
   @SuppressWarnings("unchecked")
   private void handle(Object message) throws Throwable {
+    if (type.terms() != null && !(message instanceof Process.LoopMessage)) {
+      message = RemoteMessages.read(type, self.pid(), message);
+      if (message == null) {
+        return; // a request from another node that fits no handler: answered with an error, logged
+      }
+    }
     lastMessage = message;
     if (MessageTrace.enabled()) {
       trace(message);
@@ -281,7 +287,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   }
 
   dev.arbor.Pid caller() {
-    return requireCall("Server.caller()").slot().caller.pid();
+    return requireCall("Server.caller()").slot().callerPid();
   }
 
   void continueWith(Object value) {

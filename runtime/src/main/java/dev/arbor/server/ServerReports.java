@@ -47,7 +47,7 @@ final class ServerReports {
 
   private static String describe(Object message) {
     if (message instanceof CallRequest call) {
-      return "call " + call.handler() + " " + safeToString(call.request()) + " from " + call.slot().caller.pid();
+      return "call " + call.handler() + " " + safeToString(call.request()) + " from " + call.slot().callerPid();
     }
     if (message instanceof CastRequest cast) {
       return "cast " + safeToString(cast.request());

@@ -1,6 +1,7 @@
 package dev.arbor.server;
 
 import dev.arbor.ProcessInfo;
+import dev.arbor.mapping.ServerTerms;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,8 +20,10 @@ public final class ServerType<S, M> {
   private final Duration defaultCallTimeout;
   private final ProcessInfo.Kind kind;
   private final StateFields stateFields;
+  private final ServerTerms terms;
 
   private ServerType(Builder<S, M> b) {
+    this.terms = b.terms;
     this.stateFields = b.stateFields;
     this.kind = b.kind;
     this.serverClass = b.serverClass;
@@ -67,6 +70,11 @@ public final class ServerType<S, M> {
     return kind;
   }
 
+  /** How other nodes' requests map to this server's messages ({@code @GenServer(remote = true)}); null if they do not. */
+  public ServerTerms terms() {
+    return terms;
+  }
+
   /**
    * How reports and {@link Server#getStatus} show {@code state}: what its {@link FormatStatus}
    * returns, else its fields as the generated {@link StateFields} describe them, else (a type built
@@ -97,6 +105,7 @@ public final class ServerType<S, M> {
     private Duration defaultCallTimeout = Duration.ofSeconds(5);
     private ProcessInfo.Kind kind = ProcessInfo.Kind.SERVER;
     private StateFields stateFields;
+    private ServerTerms terms;
 
     private Builder(Class<?> serverClass, Class<?> clientClass, Dispatcher<S, M> dispatcher) {
       this.serverClass = Objects.requireNonNull(serverClass, "serverClass").getName();
@@ -128,6 +137,12 @@ public final class ServerType<S, M> {
     /** The state's fields, for reports of a state that does not implement {@link FormatStatus}. */
     public Builder<S, M> stateFields(StateFields fields) {
       this.stateFields = Objects.requireNonNull(fields, "fields");
+      return this;
+    }
+
+    /** {@code @GenServer(remote = true)}: how other nodes' requests map to this server's messages. */
+    public Builder<S, M> terms(ServerTerms terms) {
+      this.terms = Objects.requireNonNull(terms, "terms");
       return this;
     }
 

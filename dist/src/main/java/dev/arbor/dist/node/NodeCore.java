@@ -3,7 +3,9 @@ package dev.arbor.dist.node;
 import dev.arbor.Pid;
 import dev.arbor.dist.connection.Connection;
 import dev.arbor.dist.connection.ConnectionHandler;
+import dev.arbor.Pid;
 import dev.arbor.dist.epmd.Epmd;
+import dev.arbor.dist.genserver.GenServerRequests;
 import dev.arbor.dist.epmd.Registration;
 import dev.arbor.dist.handshake.DistFlags;
 import dev.arbor.dist.handshake.Handshake;
@@ -13,12 +15,14 @@ import dev.arbor.dist.handshake.SimultaneousConnectException;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.DecodeLimits;
 import dev.arbor.dist.term.ErlPid;
+import dev.arbor.dist.term.ErlRef;
 import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
 import dev.arbor.dist.term.Tuple;
 import dev.arbor.remote.Distribution;
 import dev.arbor.remote.LocalNode;
 import dev.arbor.remote.NodeConnection;
+import dev.arbor.remote.RemoteRequests;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,6 +75,7 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   private final Calls calls = new Calls();
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
   private final NodeWatchers watchers = new NodeWatchers();
+  private final GenServerRequests requests = new GenServerRequests(this::route);
   private volatile LocalNode local;
   private volatile Inbound inbound;
   private volatile boolean stopped;
@@ -129,6 +134,31 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   @Override
   public int creation() {
     return (int) registration.creation();
+  }
+
+  /** Local {@code @GenServer(remote = true)} servers answer {@code gen_server} calls through this. */
+  @Override
+  public RemoteRequests requests() {
+    return requests;
+  }
+
+  /**
+   * Sends a {@code gen_server} reply: to a pid, or with {@code ALIAS_SEND} to the alias the caller's
+   * node made for the call (the runtime has no aliases of its own, so one arrives only from a peer).
+   */
+  private void route(Pid from, Object to, Object message) {
+    if (to instanceof Pid pid && pid.isLocal()) {
+      local.send(from, pid, message);
+    } else if (to instanceof Pid pid) {
+      NodeConnection connection = connect(pid.node());
+      if (connection != null) {
+        connection.send(from, pid, message);
+      }
+    } else if (to instanceof ErlRef alias && connect(alias.node().name()) instanceof Channel channel) {
+      channel.deliver(Tuple.of((long) Control.ALIAS_SEND, handles.toWire(from), alias), message);
+    } else {
+      LOG.log(System.Logger.Level.DEBUG, "dropped a reply to " + to + ": no node to send it to");
+    }
   }
 
   /** The port this node listens on. */

@@ -87,6 +87,7 @@ public final class ClientGenerator {
     if (layout.isGeneric()) {
       client.addMethod(typeAccessor(layout));
     }
+    server.remote().ifPresent(remote -> client.addMethod(TermsGenerator.generate(layout, remote)));
     client.addType(MessageGenerator.generate(layout))
         .addType(DispatchGenerator.generate(layout));
     return JavaFile.builder(server.packageName(), client.build())
@@ -110,6 +111,7 @@ public final class ClientGenerator {
         .add("$>$>.defaultCallTimeoutMillis($LL)\n", server.options().defaultCallTimeoutMillis())
         .add(".trapExits($L)\n", server.options().trapExits())
         .add(StateFieldsGenerator.generate(layout.serverClass(), StateFieldReader.read(server.element())))
+        .add(server.remote().isPresent() ? CodeBlock.of(".terms($L())\n", TermsGenerator.METHOD) : CodeBlock.of(""))
         .add(".build()$<$<")
         .build();
     return FieldSpec.builder(type, "TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -13,6 +13,8 @@ final class RuntimeTypes {
   static final ClassName START_OPTIONS = ClassName.get("dev.arbor.server", "StartOptions");
   static final ClassName CHILD_SPEC = ClassName.get("dev.arbor.supervisor", "ChildSpec");
   static final ClassName STATE_FIELDS = ClassName.get("dev.arbor.server", "StateFields");
+  static final ClassName SERVER_TERMS = ClassName.get("dev.arbor.mapping", "ServerTerms");
+  static final ClassName TERM_TYPE = ClassName.get("dev.arbor.mapping", "TermType");
   static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
   static final ClassName PID = ClassName.get("dev.arbor", "Pid");
   static final ClassName NAME = ClassName.get("dev.arbor", "Name");
@@ -32,5 +34,6 @@ final class RuntimeTypes {
   /** Every simple name above: the client's nested types must not shadow any of them. */
   static final java.util.List<ClassName> ALL = java.util.List.of(SERVER_REF, SERVER_TYPE, DISPATCHER, CALL_CONTEXT,
       START_OPTIONS, CHILD_SPEC, PID, NAME, EXIT_REASON, DURATION, COMPLETABLE_FUTURE, GENERATED, OVERRIDE, DEPRECATED,
-      SUPPRESS_WARNINGS, SAFE_VARARGS, OBJECT, THROWABLE, STRING, ILLEGAL_STATE, STATE_FIELDS, METHOD_HANDLES);
+      SUPPRESS_WARNINGS, SAFE_VARARGS, OBJECT, THROWABLE, STRING, ILLEGAL_STATE, STATE_FIELDS, METHOD_HANDLES, SERVER_TERMS,
+      TERM_TYPE);
 }

@@ -21,6 +21,7 @@ import javax.lang.model.element.TypeParameterElement;
  * @param referencesForRemoval whether any of those is deprecated for removal
  * @param inaccessibleBounds types in the class's type parameter bounds the client could not name
  * @param javadoc the class's doc comment without comment markers, or empty
+ * @param remote its handlers as Erlang terms, for {@code @GenServer(remote = true)}
  */
 public record ServerModel(
     TypeElement element,
@@ -41,7 +42,8 @@ public record ServerModel(
     boolean referencesDeprecated,
     boolean referencesForRemoval,
     List<String> inaccessibleBounds,
-    String javadoc) {
+    String javadoc,
+    Optional<RemoteModel> remote) {
 
   public ServerModel {
     simpleNames = List.copyOf(simpleNames);

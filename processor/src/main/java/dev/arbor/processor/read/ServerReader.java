@@ -40,6 +40,7 @@ public final class ServerReader {
   private final Elements elements;
   private final TypeInspector inspector;
   private final Deprecations deprecations;
+  private final RemoteReader remote = new RemoteReader();
 
   public ServerReader(Elements elements, Types types) {
     this.elements = elements;
@@ -107,6 +108,7 @@ public final class ServerReader {
     type.getTypeParameters().forEach(p -> p.getBounds()
         .forEach(b -> inspector.collectInaccessible(b, packageName, inaccessibleBounds)));
 
+    ClientOptions options = options(annotation, simpleNames);
     return new ServerModel(
         type,
         annotation,
@@ -117,7 +119,7 @@ public final class ServerReader {
         hiddenBy(type),
         isInner(type),
         visibleEverywhere(type),
-        options(annotation, simpleNames),
+        options,
         List.copyOf(type.getTypeParameters()),
         constructors,
         handlers,
@@ -126,7 +128,8 @@ public final class ServerReader {
         used.stream().anyMatch(Deprecation::deprecated),
         used.stream().anyMatch(Deprecation::forRemoval),
         List.copyOf(inaccessibleBounds),
-        DocComments.of(elements, type));
+        DocComments.of(elements, type),
+        options.remote() ? Optional.of(remote.read(handlers)) : Optional.empty());
   }
 
   private ConstructorModel readConstructor(ExecutableElement c, String packageName) {
@@ -282,8 +285,9 @@ public final class ServerReader {
         .map(v -> ((Number) v).longValue())
         .orElse(5_000L);
     boolean trapExits = valueNamed(all, "trapExits").map(v -> Boolean.TRUE.equals(v.getValue())).orElse(false);
+    boolean remote = valueNamed(all, "remote").map(v -> Boolean.TRUE.equals(v.getValue())).orElse(false);
     return new ClientOptions(clientName, clientNameValue, timeout, valueNamed(written, "defaultCallTimeoutMillis"),
-        trapExits);
+        trapExits, remote);
   }
 
   private static Optional<AnnotationValue> valueNamed(

@@ -184,6 +184,28 @@ public final class Diagnostics {
 
   // Rounds and failures.
 
+  // @GenServer(remote = true).
+
+  /**
+   * @param where {@code parameter amount of incrementBy(float)} or {@code the reply of get()}
+   * @param part the part of {@code type} that has no term form (the type itself, or an element or component of it)
+   */
+  public static String remoteType(String where, String type, String part, String why) {
+    return "[ArborRemoteType] in a @GenServer(remote = true) class every request parameter and reply needs an Erlang"
+        + " term form; found " + type + " as " + where + (part.equals(type) ? "" : ", whose " + part + " has none")
+        + ": " + why + ".";
+  }
+
+  public static String remoteClash(HandlerKind kind, String request, String method, String earlier) {
+    return "[ArborRemoteClash] each remote " + kind.display() + " needs its own atom and arity; found " + request
+        + " for both " + earlier + " and " + method + ". Set " + kind.display() + "(atom = \"...\") on one of them.";
+  }
+
+  public static String remoteGeneric(String name) {
+    return "[ArborRemoteGeneric] a @GenServer(remote = true) class must not be generic, because its messages are built"
+        + " from terms of fixed types; found " + name + " with type parameters. Remove them, or drop remote = true.";
+  }
+
   public static String release(javax.lang.model.SourceVersion found) {
     return "[ArborRelease] a @GenServer class must be compiled for Java 21 or newer, as its generated client uses"
         + " pattern matching in switch; found release " + found.name().substring("RELEASE_".length())

@@ -14,7 +14,8 @@ public final class ServerValidator {
       new RequestValidator(),
       new MessageMatchValidator(),
       new LifecycleValidator(),
-      new ClientClashValidator());
+      new ClientClashValidator(),
+      new RemoteValidator());
 
   public ValidationReport validate(ServerModel server) {
     ValidationReport report = new ValidationReport();

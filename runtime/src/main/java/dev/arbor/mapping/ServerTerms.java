@@ -1,0 +1,100 @@
+package dev.arbor.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How one remote server's requests look as Erlang terms, generated for {@code @GenServer(remote =
+ * true)}. A request with arguments is a tuple of its atom and the arguments ({@code {:increment_by,
+ * 5}}); one without is the bare atom ({@code :increment}). Plain messages are offered to the {@code
+ * @Info} handlers' types in source order.
+ */
+public final class ServerTerms {
+  private final List<Request> requests;
+  private final List<TermType> infos;
+
+  private ServerTerms(List<Request> requests, List<TermType> infos) {
+    this.requests = List.copyOf(requests);
+    this.infos = List.copyOf(infos);
+  }
+
+  /**
+   * One {@code @Call} or {@code @Cast} handler.
+   *
+   * @param atom the atom that names the request
+   * @param handler the Java method's name, as reports and traces show it
+   * @param call whether it is a {@code @Call}; a {@code @Cast} otherwise
+   * @param arguments the types of the arguments that follow the atom
+   * @param message builds the server's message from the decoded arguments
+   * @param reply the reply's type: {@link TermType#OK} for a {@code void} call, null for a cast
+   */
+  public record Request(String atom, String handler, boolean call, List<TermType> arguments,
+      Function<Object[], ?> message, TermType reply) {
+    public Request {
+      Objects.requireNonNull(atom, "atom");
+      Objects.requireNonNull(handler, "handler");
+      arguments = List.copyOf(arguments);
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** Starts describing a server's terms. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The {@code @Call} (when {@code call}) or {@code @Cast} named {@code atom} with {@code arity} arguments. */
+  public Optional<Request> request(boolean call, String atom, int arity) {
+    for (Request r : requests) {
+      if (r.call() == call && r.atom().equals(atom) && r.arguments().size() == arity) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every request, in source order. */
+  public List<Request> requests() {
+    return requests;
+  }
+
+  /** The {@code @Info} handlers' parameter types, in source order. */
+  public List<TermType> infos() {
+    return infos;
+  }
+
+  /** Collects a {@link ServerTerms}. */
+  public static final class Builder {
+    private final List<Request> requests = new ArrayList<>();
+    private final List<TermType> infos = new ArrayList<>();
+
+    private Builder() {}
+
+    /** A {@code @Call}: its atom, its method's name, its reply's type, how to build its message, its arguments' types. */
+    public Builder call(String atom, String handler, TermType reply, Function<Object[], ?> message,
+        TermType... arguments) {
+      requests.add(new Request(atom, handler, true, List.of(arguments), message,
+          Objects.requireNonNull(reply, "reply")));
+      return this;
+    }
+
+    /** A {@code @Cast}: its atom, its method's name, how to build its message, its arguments' types. */
+    public Builder cast(String atom, String handler, Function<Object[], ?> message, TermType... arguments) {
+      requests.add(new Request(atom, handler, false, List.of(arguments), message, null));
+      return this;
+    }
+
+    /** An {@code @Info} handler's parameter type. */
+    public Builder info(TermType type) {
+      infos.add(Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    public ServerTerms build() {
+      return new ServerTerms(requests, infos);
+    }
+  }
+}

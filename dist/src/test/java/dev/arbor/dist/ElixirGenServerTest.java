@@ -23,10 +23,11 @@ class ElixirGenServerTest {
   private Node arbor;
   private String cookie;
   private CounterClient counter;
+  private String elixirCommand;
 
   @BeforeEach
   void startNodeAndCounter() throws Exception {
-    ErlangTools.requireTool("elixir");
+    elixirCommand = ErlangTools.command("elixir");
     epmd = ErlangTools.Epmd.start();
     cookie = ErlangTools.uniqueCookie();
     arbor = Node.builder(ErlangTools.uniqueName("arbor")).cookie(cookie).epmdPort(epmd.port).start();
@@ -126,7 +127,7 @@ class ElixirGenServerTest {
   /** Runs {@code body} in a fresh Elixir node, with {@code t} bound to the counter; returns its output. */
   private String elixir(String body) throws IOException, InterruptedException {
     String script = "t = {:counter, :\"" + arbor.name() + "\"}\n" + body;
-    ProcessBuilder builder = new ProcessBuilder(List.of("elixir", "--name", ErlangTools.uniqueName("ex"),
+    ProcessBuilder builder = new ProcessBuilder(List.of(elixirCommand, "--name", ErlangTools.uniqueName("ex"),
         "--cookie", cookie, "--erl", "-kernel inet_dist_use_interface {127,0,0,1}", "-e", script))
         .redirectErrorStream(true);
     builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmd.port));

@@ -287,27 +287,29 @@ public final class ThermostatClient {
   @SuppressWarnings("unchecked")
   private static ServerTerms terms() {
     return ServerTerms.builder()
-        .call("target", "target", TermType.DOUBLE, args -> new Message.Target())
-        .call("set_target", "setTarget", TermType.OK,
-            args -> new Message.SetTarget((double) args[0]), TermType.DOUBLE)
-        .call("schedule", "schedule", TermType.INT,
+        .call("target", "target", TermType.DOUBLE, Message.Target.class,
+            args -> new Message.Target(), m -> new Object[0])
+        .call("set_target", "setTarget", TermType.OK, Message.SetTarget.class,
+            args -> new Message.SetTarget((double) args[0]), m -> new Object[] {m.degrees()},
+            TermType.DOUBLE)
+        .call("schedule", "schedule", TermType.INT, Message.Schedule.class,
             args -> new Message.Schedule((Thermostat.Slot) args[0], (Set<Thermostat.Day>) args[1]),
-            TermType.recordOf(Thermostat.Slot.class,
+            m -> new Object[] {m.slot(), m.days()}, TermType.recordOf(Thermostat.Slot.class,
             v -> new Thermostat.Slot((int) v[0], (double) v[1]),
             TermType.<Thermostat.Slot>component("at", TermType.INT, Thermostat.Slot::at),
             TermType.<Thermostat.Slot>component("degrees", TermType.DOUBLE, Thermostat.Slot::degrees)),
             TermType.setOf(TermType.enumOf(Thermostat.Day.class, Thermostat.Day.values())))
         .call("label", "rename", TermType.mapOf(TermType.STRING, TermType.LONG),
-            args -> new Message.Rename((Optional<String>) args[0]),
-            TermType.optionalOf(TermType.STRING))
+            Message.Rename.class, args -> new Message.Rename((Optional<String>) args[0]),
+            m -> new Object[] {m.label()}, TermType.optionalOf(TermType.STRING))
         .call("history", "history", TermType.listOf(TermType.recordOf(Thermostat.Slot.class,
             v -> new Thermostat.Slot((int) v[0], (double) v[1]),
             TermType.<Thermostat.Slot>component("at", TermType.INT, Thermostat.Slot::at),
             TermType.<Thermostat.Slot>component("degrees", TermType.DOUBLE, Thermostat.Slot::degrees))),
-            args -> new Message.History((Pid) args[0], (byte[]) args[1]), TermType.PID,
-            TermType.BYTES)
-        .cast("switch_mode", "switchMode",
-            args -> new Message.SwitchMode((Thermostat.Mode) args[0]),
+            Message.History.class, args -> new Message.History((Pid) args[0], (byte[]) args[1]),
+            m -> new Object[] {m.asker(), m.filter()}, TermType.PID, TermType.BYTES)
+        .cast("switch_mode", "switchMode", Message.SwitchMode.class,
+            args -> new Message.SwitchMode((Thermostat.Mode) args[0]), m -> new Object[] {m.mode()},
             TermType.enumOf(Thermostat.Mode.class, Thermostat.Mode.values()))
         .info(TermType.STRING)
         .build();

@@ -5,6 +5,8 @@ import dev.arbor.NodeDown;
 import dev.arbor.Pid;
 import dev.arbor.Ref;
 import dev.arbor.remote.Distribution;
+import dev.arbor.remote.RemoteCalls;
+import dev.arbor.remote.RemoteRequests;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -63,9 +65,15 @@ public final class Remote {
   }
 
   /** How the started node reads other nodes' requests to local servers; null while no node is started. */
-  public static dev.arbor.remote.RemoteRequests requests() {
+  public static RemoteRequests requests() {
     NodeAttachment a = attached;
     return a == null ? null : a.distribution.requests();
+  }
+
+  /** How local processes call servers on other nodes; null while no node is started. */
+  public static RemoteCalls calls() {
+    NodeAttachment a = attached;
+    return a == null ? null : a.distribution.calls();
   }
 
   /** The connection bookkeeping for {@code node}, connecting if needed; null when it cannot be reached. */

@@ -1,7 +1,9 @@
 package dev.arbor.mapping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,10 +17,16 @@ import java.util.function.Function;
 public final class ServerTerms {
   private final List<Request> requests;
   private final List<TermType> infos;
+  private final Map<Class<?>, Request> byType = new HashMap<>();
 
   private ServerTerms(List<Request> requests, List<TermType> infos) {
     this.requests = List.copyOf(requests);
     this.infos = List.copyOf(infos);
+    for (Request r : this.requests) {
+      if (byType.putIfAbsent(r.type(), r) != null) {
+        throw new IllegalArgumentException("two requests are built as " + r.type().getName());
+      }
+    }
   }
 
   /**
@@ -28,16 +36,20 @@ public final class ServerTerms {
    * @param handler the Java method's name, as reports and traces show it
    * @param call whether it is a {@code @Call}; a {@code @Cast} otherwise
    * @param arguments the types of the arguments that follow the atom
-   * @param message builds the server's message from the decoded arguments
+   * @param type the class of the message the generated client builds for it
+   * @param message builds that message from the decoded arguments (a server reading a request)
+   * @param unpack the arguments a message carries, in order (a client writing a request)
    * @param reply the reply's type: {@link TermType#OK} for a {@code void} call, null for a cast
    */
   public record Request(String atom, String handler, boolean call, List<TermType> arguments,
-      Function<Object[], ?> message, TermType reply) {
+      Class<?> type, Function<Object[], ?> message, Function<Object, Object[]> unpack, TermType reply) {
     public Request {
       Objects.requireNonNull(atom, "atom");
       Objects.requireNonNull(handler, "handler");
       arguments = List.copyOf(arguments);
+      Objects.requireNonNull(type, "type");
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(unpack, "unpack");
     }
   }
 
@@ -54,6 +66,11 @@ public final class ServerTerms {
       }
     }
     return Optional.empty();
+  }
+
+  /** The request whose message is an instance of {@code messageType}, if this server has one. */
+  public Optional<Request> request(Class<?> messageType) {
+    return Optional.ofNullable(byType.get(messageType));
   }
 
   /** Every request, in source order. */
@@ -73,18 +90,28 @@ public final class ServerTerms {
 
     private Builder() {}
 
-    /** A {@code @Call}: its atom, its method's name, its reply's type, how to build its message, its arguments' types. */
-    public Builder call(String atom, String handler, TermType reply, Function<Object[], ?> message,
-        TermType... arguments) {
-      requests.add(new Request(atom, handler, true, List.of(arguments), message,
-          Objects.requireNonNull(reply, "reply")));
+    /**
+     * A {@code @Call}: its atom, its method's name, its reply's type, its message's class, how to
+     * build that message from arguments and read them back from it, and the arguments' types.
+     */
+    public <T> Builder call(String atom, String handler, TermType reply, Class<T> type,
+        Function<Object[], T> message, Function<T, Object[]> unpack, TermType... arguments) {
+      requests.add(new Request(atom, handler, true, List.of(arguments), type, message,
+          unpacker(type, unpack), Objects.requireNonNull(reply, "reply")));
       return this;
     }
 
-    /** A {@code @Cast}: its atom, its method's name, how to build its message, its arguments' types. */
-    public Builder cast(String atom, String handler, Function<Object[], ?> message, TermType... arguments) {
-      requests.add(new Request(atom, handler, false, List.of(arguments), message, null));
+    /** A {@code @Cast}: as {@link #call}, without a reply. */
+    public <T> Builder cast(String atom, String handler, Class<T> type, Function<Object[], T> message,
+        Function<T, Object[]> unpack, TermType... arguments) {
+      requests.add(new Request(atom, handler, false, List.of(arguments), type, message,
+          unpacker(type, unpack), null));
       return this;
+    }
+
+    private static <T> Function<Object, Object[]> unpacker(Class<T> type, Function<T, Object[]> unpack) {
+      Objects.requireNonNull(unpack, "unpack");
+      return message -> unpack.apply(type.cast(message));
     }
 
     /** An {@code @Info} handler's parameter type. */

@@ -37,4 +37,12 @@ public interface Distribution {
   default RemoteRequests requests() {
     return null;
   }
+
+  /**
+   * How local processes call and cast to {@code gen_server}s on other nodes, or null when this
+   * distribution does not.
+   */
+  default RemoteCalls calls() {
+    return null;
+  }
 }

@@ -5,8 +5,12 @@ import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
+import dev.arbor.Proc;
 import dev.arbor.internal.Monitor;
 import dev.arbor.internal.Process;
+import dev.arbor.internal.Remote;
+import dev.arbor.mapping.ServerTerms;
+import dev.arbor.remote.RemoteCalls;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
 import dev.arbor.server.Envelopes.GetState;
@@ -20,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The engine behind every generated client: starts a server, and sends it calls, casts and stop
  * requests. A generated client wraps one of these and adds the typed methods. Immutable; bound to a
- * pid, or to a name resolved again at each call.
+ * pid, or to a name resolved again at each call. A server on another node (a remote pid, or {@link
+ * Name#remote}) is called and cast to through the started node's {@link RemoteCalls}, when its
+ * class is {@code @GenServer(remote = true)}.
  *
  * @param <M> the server's generated message type
  */
@@ -177,9 +183,39 @@ public final class ServerRef<M> {
     }
     if (!pid.isLocal()) {
       throw new UnsupportedOperationException(pid + " is a process on " + pid.node()
-          + ": calls and casts to a server on another node are not supported yet");
+          + ": only calls and casts reach a server on another node");
     }
     return Process.deadStandIn();
+  }
+
+  /**
+   * Where a server on another node is, as {@link RemoteCalls} takes it (its pid, or its name there);
+   * null when it is on this node.
+   */
+  private Object remoteServer() {
+    if (pid != null) {
+      return pid.isLocal() ? null : pid;
+    }
+    return name instanceof Name.Remote r && !r.isLocal() ? r : null;
+  }
+
+  /** The distribution's client for a server on another node, and the request's term mapping. */
+  private RemoteCalls remoteCalls(Object server) {
+    RemoteCalls calls = Remote.calls();
+    if (calls == null) {
+      throw new IllegalStateException("no node is started here, so " + server + " cannot be reached ("
+          + describe() + "); start one with dev.arbor.dist.Node");
+    }
+    if (type.terms() == null) {
+      throw new UnsupportedOperationException(describe() + " is on another node, and only a"
+          + " @GenServer(remote = true) server is reached across nodes: its requests have no term form");
+    }
+    return calls;
+  }
+
+  private ServerTerms.Request remoteRequest(M request) {
+    return type.terms().request(request.getClass()).orElseThrow(() -> new IllegalArgumentException(
+        request.getClass().getName() + " is not a request of " + type));
   }
 
   private ExitException noSuchName(String what) {
@@ -204,6 +240,11 @@ public final class ServerRef<M> {
   public <R> R call(String handler, M request) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(request, "request");
+    Object remote = remoteServer();
+    if (remote != null) {
+      ServerTerms.Request r = remoteRequest(request);
+      return (R) remoteCalls(remote).call(remote, r, r.unpack().apply(request), timeout, describe());
+    }
     Process me = Process.current();
     Process server = resolve(handler);
     if (server == me) {
@@ -237,6 +278,18 @@ public final class ServerRef<M> {
   public <R> CompletableFuture<R> callAsync(String handler, M request) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(request, "request");
+    if (remoteServer() != null) {
+      // The remote call waits in a process of its own, which completes the future.
+      CompletableFuture<R> future = new CompletableFuture<>();
+      Proc.spawn(() -> {
+        try {
+          future.complete(call(handler, request));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      });
+      return future;
+    }
     AsyncCallSlot<R> slot = new AsyncCallSlot<>(Process.current(), describe(), handler, timeout);
     Process server;
     try {
@@ -252,6 +305,12 @@ public final class ServerRef<M> {
   /** Sends a cast; never blocks, and a cast to a dead or unregistered server is dropped, as in OTP. */
   public void cast(M request) {
     Objects.requireNonNull(request, "request");
+    Object remote = remoteServer();
+    if (remote != null) {
+      ServerTerms.Request r = remoteRequest(request);
+      remoteCalls(remote).cast(remote, r, r.unpack().apply(request));
+      return;
+    }
     Pid to = pid != null ? pid : name.whereis().orElse(null);
     if (to != null) {
       local(to).deliverFrom(Process.currentOrNull(), new CastRequest(request));

@@ -31,6 +31,8 @@ class GenServerRequestsTest {
 
   record IncrementBy(int amount) {}
 
+  record Bump(int amount) {}
+
   record Configure(Settings settings) {}
 
   private static final TermType SETTINGS = TermType.recordOf(Settings.class,
@@ -40,9 +42,12 @@ class GenServerRequestsTest {
       TermType.<Settings>component("room", TermType.optionalOf(TermType.STRING), Settings::room));
 
   private static final ServerTerms TERMS = ServerTerms.builder()
-      .call("increment_by", "incrementBy", TermType.INT, a -> new IncrementBy((int) a[0]), TermType.INT)
-      .call("configure", "configure", TermType.OK, a -> new Configure((Settings) a[0]), SETTINGS)
-      .cast("increment_by", "incrementBy", a -> new IncrementBy((int) a[0]), TermType.INT)
+      .call("increment_by", "incrementBy", TermType.INT, IncrementBy.class,
+          a -> new IncrementBy((int) a[0]), m -> new Object[] {m.amount()}, TermType.INT)
+      .call("configure", "configure", TermType.OK, Configure.class,
+          a -> new Configure((Settings) a[0]), m -> new Object[] {m.settings()}, SETTINGS)
+      .cast("increment_by", "bump", Bump.class, a -> new Bump((int) a[0]),
+          m -> new Object[] {m.amount()}, TermType.INT)
       .info(TermType.listOf(TermType.LONG))
       .build();
 

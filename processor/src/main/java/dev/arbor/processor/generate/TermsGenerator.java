@@ -17,8 +17,9 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * The {@code terms()} method of a {@code @GenServer(remote = true)} client: the runtime's {@code
- * ServerTerms}, which says for each handler its atom, its arguments' and reply's term types, and
- * how to build its message from decoded arguments. Data and lambdas only: no reflection at run time.
+ * ServerTerms}, which says for each handler its atom, its arguments' and reply's term types, how
+ * to build its message from decoded arguments (for the server) and how to read them back from it
+ * (for a client on another node). Data and lambdas only: no reflection at run time.
  */
 final class TermsGenerator {
   static final String METHOD = "terms";
@@ -34,7 +35,8 @@ final class TermsGenerator {
       for (int i = 0; i < r.arguments().size(); i++) {
         arguments.add(casts.cast(r.handler().clientParameters().get(i).type(), CodeBlock.of("args[$L]", i)));
       }
-      CodeBlock message = CodeBlock.of("args -> new $T($L)", record.name(), CodeBlock.join(arguments, ", "));
+      CodeBlock message = CodeBlock.of("$T.class,$Wargs -> new $T($L),$W$L", record.name(), record.name(),
+          CodeBlock.join(arguments, ", "), unpack(record));
       CodeBlock types = r.arguments().stream().map(s -> CodeBlock.of(",$W$L", type(s, casts)))
           .collect(CodeBlock.joining(""));
       if (r.handler().kind() == HandlerKind.CALL) {
@@ -62,6 +64,15 @@ final class TermsGenerator {
       method.addAnnotation(Varargs.suppress("unchecked"));
     }
     return method.addCode(chain.build()).build();
+  }
+
+  /** {@code m -> new Object[] {m.amount(), m.label()}}: a message's arguments, for a client's request. */
+  private static CodeBlock unpack(MessageRecord record) {
+    if (record.components().isEmpty()) {
+      return CodeBlock.of("m -> new Object[0]");
+    }
+    return CodeBlock.of("m -> new Object[] {$L}",
+        record.components().stream().map(c -> CodeBlock.of("m.$L()", c)).collect(CodeBlock.joining(", ")));
   }
 
   /** The {@code TermType} expression for {@code shape}. */

@@ -1,5 +1,7 @@
 package dev.arbor.dist;
 
+import dev.arbor.Pid;
+import dev.arbor.Proc;
 import dev.arbor.annotation.Call;
 import dev.arbor.annotation.Cast;
 import dev.arbor.annotation.GenServer;
@@ -60,6 +62,12 @@ public final class Counter {
   @Call
   public void sleep(long millis) throws InterruptedException {
     Thread.sleep(millis);
+  }
+
+  /** {@code :server_pid}: the server's own pid, for clients bound to a pid rather than a name. */
+  @Call
+  public Pid serverPid() {
+    return Proc.self();
   }
 
   /** {@code :crash}: an undeclared exception crashes the server, as a raise in Elixir would. */

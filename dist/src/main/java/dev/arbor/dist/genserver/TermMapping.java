@@ -116,6 +116,7 @@ final class TermMapping {
         throw mismatch("ok", term);
       }
     }
+    throw new AssertionError(kind); // the switch covers every kind
   }
 
   private static BigInteger integer(Object term, String expected) throws Mismatch {

@@ -9,6 +9,7 @@ import dev.arbor.annotation.Info;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A counter that Elixir calls in {@link ElixirGenServerTest}: {@code {:counter, :"arbor@127.0.0.1"}}. */
 @GenServer(remote = true)
@@ -62,6 +63,12 @@ public final class Counter {
   @Call
   public void sleep(long millis) throws InterruptedException {
     Thread.sleep(millis);
+  }
+
+  /** {@code {:distinct_modes, MapSet.new([:heat, :cool])}}: a set from an Elixir MapSet or a list. */
+  @Call
+  public int distinctModes(Set<Mode> modes) {
+    return modes.size();
   }
 
   /** {@code :server_pid}: the server's own pid, for clients bound to a pid rather than a name. */

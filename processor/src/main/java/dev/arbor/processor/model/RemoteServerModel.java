@@ -10,12 +10,19 @@ import javax.lang.model.element.ExecutableElement;
  * @param server the type in the shape the client generators take: its requests as handlers, their
  *     terms in {@link ServerModel#remote()}, no constructors
  * @param unannotated its abstract methods that carry no handler annotation, in source order
+ * @param annotatedWithBody its default, static and private methods that carry a handler annotation,
+ *     which no request reaches
  */
-public record RemoteServerModel(ServerModel server, List<Unannotated> unannotated) {
+public record RemoteServerModel(ServerModel server, List<Method> unannotated, List<Method> annotatedWithBody) {
   public RemoteServerModel {
     unannotated = List.copyOf(unannotated);
+    annotatedWithBody = List.copyOf(annotatedWithBody);
   }
 
-  /** An abstract method without {@code @Call} or {@code @Cast}, and how messages show it. */
-  public record Unannotated(ExecutableElement element, String signature) {}
+  /**
+   * A method that is not a request, how messages show it, and its first handler annotation if any.
+   *
+   * @param annotation the annotation's display, such as {@code @Call}, or empty
+   */
+  public record Method(ExecutableElement element, String signature, String annotation) {}
 }

@@ -100,14 +100,20 @@ public final class ServerReader {
     List<String> simpleNames = simpleNames(type);
     AnnotationMirror annotation = annotation(type, RuntimeNames.REMOTE_SERVER).orElseThrow();
     List<HandlerModel> handlers = new ArrayList<>();
-    List<RemoteServerModel.Unannotated> unannotated = new ArrayList<>();
+    List<RemoteServerModel.Method> unannotated = new ArrayList<>();
     for (ExecutableElement m : abstractMethods(type)) {
       List<HandlerAnnotation> annotations = handlerAnnotations(m);
       if (annotations.isEmpty()) {
-        unannotated.add(new RemoteServerModel.Unannotated(m, Signatures.of(m.getSimpleName().toString(),
-            m.getParameters().stream().map(p -> readParameter(p, true)).toList())));
+        unannotated.add(notARequest(m, ""));
       } else {
         handlers.add(readHandler(m, annotations, packageName, true));
+      }
+    }
+    List<RemoteServerModel.Method> annotatedWithBody = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      List<HandlerAnnotation> annotations = handlerAnnotations(m);
+      if (!m.getModifiers().contains(Modifier.ABSTRACT) && !annotations.isEmpty()) {
+        annotatedWithBody.add(notARequest(m, annotations.get(0).kind().display()));
       }
     }
     Map<? extends ExecutableElement, ? extends AnnotationValue> written = annotation.getElementValues();
@@ -116,7 +122,12 @@ public final class ServerReader {
         timeoutMillis(elements.getElementValuesWithDefaults(annotation)), timeoutValue, false, true);
     ServerModel server = model(type, annotation, packageName, simpleNames, List.of(), withOverloadFlags(handlers),
         options);
-    return new RemoteServerModel(server, unannotated);
+    return new RemoteServerModel(server, unannotated, annotatedWithBody);
+  }
+
+  private RemoteServerModel.Method notARequest(ExecutableElement m, String annotation) {
+    return new RemoteServerModel.Method(m, Signatures.of(m.getSimpleName().toString(),
+        m.getParameters().stream().map(p -> readParameter(p, true)).toList()), annotation);
   }
 
   /** What a client generator needs of a type, besides its constructors and handlers. */

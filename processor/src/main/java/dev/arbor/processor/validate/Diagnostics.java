@@ -235,6 +235,12 @@ public final class Diagnostics {
         + ". Annotate it @Call or @Cast, or make it a default method.";
   }
 
+  public static String remoteServerBody(String method, String annotation) {
+    return "[ArborRemoteServerBody] in a @RemoteServer interface only abstract methods are requests, because the client"
+        + " implements those alone; found " + annotation + " on " + method + ", which has a body. Remove " + annotation
+        + ", or the body.";
+  }
+
   public static String release(javax.lang.model.SourceVersion found) {
     return "[ArborRelease] a @GenServer class must be compiled for Java 21 or newer, as its generated client uses"
         + " pattern matching in switch; found release " + found.name().substring("RELEASE_".length())

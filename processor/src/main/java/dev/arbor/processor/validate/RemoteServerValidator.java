@@ -36,8 +36,11 @@ public final class RemoteServerValidator {
       server.options().defaultCallTimeoutValue().ifPresent(
           v -> report.error(server.element(), server.annotation(), v, Diagnostics.callTimeout(timeout)));
     }
-    for (RemoteServerModel.Unannotated m : model.unannotated()) {
+    for (RemoteServerModel.Method m : model.unannotated()) {
       report.error(m.element(), Diagnostics.remoteServerMethod(m.signature(), "no annotation"));
+    }
+    for (RemoteServerModel.Method m : model.annotatedWithBody()) {
+      report.error(m.element(), Diagnostics.remoteServerBody(m.signature(), m.annotation()));
     }
     for (HandlerModel h : server.handlers()) {
       if (h.annotations().size() > 1) {

@@ -40,7 +40,7 @@ public final class StackClient implements Stack {
 
   /**
    * A client of the {@link Stack} server registered as {@code name} on another node, such as
-   * {@code Name.remote("prices", "shop@127.0.0.1")}; that node looks the name up at each request.
+   * {@code Name.remote("stack", "b@127.0.0.1")}; that node looks the name up at each request.
    *
    * @throws IllegalArgumentException if {@code name} is not a {@code Name.Remote}
    */

@@ -59,10 +59,11 @@ public final class StackClient implements Stack {
    * Takes the top value off the stack.
    *
    * @return the value
+   * @throws EmptyException if the stack is empty
    * @see Stack#pop()
    */
   @Override
-  public int pop() {
+  public int pop() throws Stack.EmptyException {
     return ref.call("pop", new Message.Pop());
   }
 
@@ -168,6 +169,7 @@ public final class StackClient implements Stack {
     return ServerTerms.builder()
         .call("pop", "pop", TermType.INT, Message.Pop.class, args -> new Message.Pop(),
             m -> new Object[0])
+        .failure(Stack.EmptyException.class, Stack.EmptyException::new)
         .call("top", "peek", TermType.optionalOf(TermType.recordOf(Stack.Entry.class,
             v -> new Stack.Entry((String) v[0], (long) v[1]),
             TermType.<Stack.Entry>component("label", TermType.STRING, Stack.Entry::label),

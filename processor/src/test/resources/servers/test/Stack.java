@@ -16,13 +16,23 @@ public interface Stack {
   /** One labelled entry: Erlang sends it as {@code #{label => <<"a">>, weight => 3}}. */
   record Entry(String label, long weight) {}
 
+  /** What the server answers {@code {error, {'test.Stack$EmptyException', <<"empty">>}}} for. */
+  final class EmptyException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public EmptyException(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Takes the top value off the stack.
    *
    * @return the value
+   * @throws EmptyException if the stack is empty
    */
   @Call
-  int pop();
+  int pop() throws EmptyException;
 
   /** The top entry, without taking it: {@code gen_server:call(stack, top)}. */
   @Call(atom = "top")
@@ -43,7 +53,7 @@ public interface Stack {
   void pushEntry(Entry entry);
 
   /** Not a request: it makes two. */
-  default int popTwo() {
+  default int popTwo() throws EmptyException {
     return pop() + pop();
   }
 

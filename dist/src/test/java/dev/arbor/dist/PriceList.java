@@ -44,6 +44,19 @@ public interface PriceList {
   @Call
   int slowPrice(String sku, int millis);
 
+  /** What the server answers {@code {:error, {:"dev.arbor.dist.PriceList$UnknownSkuException", sku}}} for. */
+  final class UnknownSkuException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownSkuException(String sku) {
+      super(sku);
+    }
+  }
+
+  /** How many are in stock: {@code {:stock, "a1"}}. */
+  @Call
+  int stock(String sku) throws UnknownSkuException;
+
   /** Makes the server stop with {@code :meltdown} instead of replying. */
   @Call
   int crash();

@@ -44,6 +44,8 @@ class RemoteServerClientTest {
       "def handle_call({:slow_price, sku, ms}, _from, prices), do: (Process.sleep(ms);"
           + " {:reply, Map.get(prices, sku), prices});",
       "def handle_call(:crash, _from, prices), do: {:stop, :meltdown, prices};",
+      "def handle_call({:stock, sku}, _from, prices), do: {:reply, (if Map.has_key?(prices, sku), do: 7, else:"
+          + " {:error, {:\"dev.arbor.dist.PriceList$UnknownSkuException\", sku}}), prices};",
       "def handle_cast({:set_price, sku, cents}, prices), do: {:noreply, Map.put(prices, sku, cents)}",
       "end");
 
@@ -110,6 +112,16 @@ class RemoteServerClientTest {
     assertEquals("PriceList {prices," + elixir.name + "} answered price with {error,unknown_sku}, which its reply"
         + " type does not hold: expected an integer, got {error,unknown_sku}", e.getMessage());
     assertEquals(250, prices().price("a1"), "the server lives on");
+  }
+
+  @Test
+  void errorTermNamingADeclaredExceptionIsThatException() throws Exception {
+    assertEquals(7, prices().stock("a1"));
+    PriceList.UnknownSkuException e = assertThrows(PriceList.UnknownSkuException.class, () -> prices().stock("zz"));
+    assertEquals("zz", e.getMessage());
+    ExecutionException async = assertThrows(ExecutionException.class,
+        () -> PriceListClient.of(Name.remote("prices", elixir.name)).stockAsync("zz").get(15, TimeUnit.SECONDS));
+    assertTrue(async.getCause() instanceof PriceList.UnknownSkuException, async.getCause().toString());
   }
 
   @Test

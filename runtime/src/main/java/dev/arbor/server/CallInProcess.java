@@ -18,8 +18,13 @@ final class CallInProcess {
     Proc.spawn(() -> {
       try {
         future.complete(call.get());
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Not only RuntimeException: a remote call rethrows the checked exceptions its method
+        // declares (rebuilt from {error, {ClassName, Message}}) without the compiler seeing them.
         future.completeExceptionally(e);
+      } catch (Error e) {
+        future.completeExceptionally(e);
+        throw e;
       }
     });
     return future;

@@ -93,7 +93,8 @@ public final class ServerReader {
   /**
    * Reads a {@code @RemoteServer} type: its abstract methods, its own in source order then those it
    * inherits, are the requests. Their parameters are read as they are, a {@code Reply} included
-   * (which has no term form), and the client declares none of their exceptions: a reply is a term.
+   * (which has no term form). A declared checked exception is rebuilt from the error term {@code
+   * {error, {ClassName, Message}}}, as for a {@code @GenServer(remote = true)} client.
    */
   public RemoteServerModel readRemoteServer(TypeElement type) {
     String packageName = elements.getPackageOf(type).getQualifiedName().toString();
@@ -220,7 +221,7 @@ public final class ServerReader {
 
   /**
    * @param remoteServer whether {@code m} is a {@code @RemoteServer} request: its parameters are
-   *     read as they are, and its exceptions are not relayed
+   *     read as they are
    */
   private HandlerModel readHandler(ExecutableElement m, List<HandlerAnnotation> annotations, String packageName,
       boolean remoteServer) {
@@ -246,8 +247,7 @@ public final class ServerReader {
         m.getReturnType(),
         m.getReturnType().getKind() == TypeKind.VOID,
         List.copyOf(m.getThrownTypes()),
-        remoteServer ? List.of() : m.getThrownTypes().stream().filter(t -> !inspector.isInterruptedException(t))
-            .map(t -> (TypeMirror) t).toList(),
+        m.getThrownTypes().stream().filter(t -> !inspector.isInterruptedException(t)).map(t -> (TypeMirror) t).toList(),
         m.isVarArgs(),
         annotation(m, "java.lang.SafeVarargs").isPresent(),
         DocComments.of(elements, m),

@@ -87,8 +87,8 @@ class RemoteServerRefTest {
     public Object call(Object server, ServerTerms.Request request, Object[] arguments, Duration timeout,
         String describe) {
       sent.add(new Sent(server, request, List.of(arguments), timeout, describe, Proc.self()));
-      if (answer instanceof RuntimeException e) {
-        throw e;
+      if (answer instanceof Exception e) {
+        throw RemoteServerRefTest.<RuntimeException>sneaky(e); // as arbor-dist rethrows a declared one
       }
       return answer;
     }
@@ -97,6 +97,11 @@ class RemoteServerRefTest {
     public void cast(Object server, ServerTerms.Request request, Object[] arguments) {
       sent.add(new Sent(server, request, List.of(arguments), null, null, Proc.self()));
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   private RecordingNode node;
@@ -145,6 +150,16 @@ class RemoteServerRefTest {
     ExecutionException failed = assertThrows(ExecutionException.class,
         () -> prices().callAsync("price", new Price("a1")).get(5, TimeUnit.SECONDS));
     assertEquals(ExitReason.noproc(), ((ExitException) failed.getCause()).reason());
+  }
+
+  @Test
+  void callAsyncFailsWithADeclaredCheckedExceptionRatherThanNeverCompleting() {
+    node = new RecordingNode();
+    node.answer = new java.io.IOException("zz");
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> prices().callAsync("price", new Price("zz")).get(5, TimeUnit.SECONDS));
+    assertEquals("zz", failed.getCause().getMessage());
+    assertEquals(java.io.IOException.class, failed.getCause().getClass());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.arbor.processor;
 
-import dev.arbor.processor.generate.ClientGenerator;
 import com.palantir.javapoet.JavaFile;
+import dev.arbor.processor.generate.ClientGenerator;
 import dev.arbor.processor.model.RemoteServerModel;
 import dev.arbor.processor.model.ServerModel;
 import dev.arbor.processor.read.OrphanFinder;
@@ -32,9 +32,9 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * Carries {@code @GenServer} and {@code @RemoteServer} types through the rounds. A type whose signatures mention a type that
- * does not exist yet is put off to the next round, since another processor (or this one, for a
- * client another server uses) may be about to generate it. Every other type is read, validated
+ * Carries {@code @GenServer} and {@code @RemoteServer} types through the rounds. A type whose
+ * signatures mention a type that does not exist yet is put off to the next round, since another
+ * processor (or this one, for a client another server uses) may be about to generate it. Every other type is read, validated
  * and, if clean, generated, each inside a guard so that one class's surprise never stops the others.
  *
  * <p>A type still put off when the rounds end is not reported. Either its missing type never

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Plays the example end to end on loopback, with a private epmd and a fresh cookie: starts the
@@ -71,17 +72,19 @@ public final class Demo {
       Supervisor desk = Desk.start(SHOP_NODE, transcript);
       desk.subscribe(me.pid());
       try {
-        new Demo.Steps(transcript, mode -> List.of(elixir.toString(), "--name", SHOP_NODE,
+        new Demo.Steps(transcript, desk, mode -> List.of(elixir.toString(), "--name", SHOP_NODE,
             "--cookie", cookie, "--erl", "-kernel inet_dist_use_interface {127,0,0,1}",
             script.toString(), DESK_NODE, mode), epmdPort).play();
       } finally {
-        desk.stop();
+        if (desk.pid().isAlive()) {
+          desk.stop();
+        }
       }
     }
   }
 
   /** The steps, each waiting for the transcript line or supervisor event that shows it done. */
-  private record Steps(Transcript t, java.util.function.Function<String, List<String>> shop,
+  private record Steps(Transcript t, Supervisor desk, Function<String, List<String>> shop,
       int epmdPort) {
 
     void play() throws Exception {
@@ -113,7 +116,8 @@ public final class Demo {
         t.await(again, "pricing-link: connected", ELIXIR_START);
         t.say("arbor", "orders.place(\"pear\", 2) returned " + Desk.orders().place("pear", 2));
         t.await(again, "asks the price of \"pear\"", STEP);
-        t.say("demo", "done: stopping the Elixir node, then the desk and its node");
+        t.say("demo", "done: stopping the desk, then the Elixir node");
+        desk.stop();
       }
     }
 

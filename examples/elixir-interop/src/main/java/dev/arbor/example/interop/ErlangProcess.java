@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,7 @@ final class ErlangProcess implements AutoCloseable {
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+    builder.environment().put("ERL_CRASH_DUMP_SECONDS", "0"); // a killed node leaves no erl_crash.dump
     Process process = builder.start();
     Thread.ofVirtual().name("output of " + command.get(0)).start(() -> {
       try (BufferedReader out = new BufferedReader(
@@ -102,8 +104,12 @@ final class ErlangProcess implements AutoCloseable {
 
   /** Kills it at once, as {@code kill -9} or a crash of its machine would. */
   void kill() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    // Parents before children: a BEAM that outlives its erl_child_setup writes a crash dump.
+    List<ProcessHandle> tree = new ArrayList<>(List.of(process.toHandle()));
+    for (int i = 0; i < tree.size(); i++) {
+      tree.get(i).children().forEach(tree::add);
+    }
+    tree.forEach(ProcessHandle::destroyForcibly);
     awaitExit(10);
   }
 

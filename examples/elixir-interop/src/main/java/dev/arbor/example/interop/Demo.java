@@ -102,6 +102,7 @@ public final class Demo {
         awaitRestartOfPricingLink();
         t.await(killed, "pricing-link: waiting for pricing", STEP);
       }
+      sayStatus();
       try {
         Order order = Desk.orders().place("pear", 2);
         throw new IllegalStateException("an order was priced while pricing was away: " + order);
@@ -114,11 +115,16 @@ public final class Demo {
       int again = t.size();
       try (ErlangProcess elixir = ErlangProcess.start(shop.apply("serve"), epmdPort, t.as("shop"))) {
         t.await(again, "pricing-link: connected", ELIXIR_START);
+        sayStatus();
         t.say("arbor", "orders.place(\"pear\", 2) returned " + Desk.orders().place("pear", 2));
         t.await(again, "asks the price of \"pear\"", STEP);
         t.say("demo", "done: stopping the desk, then the Elixir node");
         desk.stop();
       }
+    }
+
+    private void sayStatus() {
+      t.say("arbor", "pricingLink.status() returned \"" + Desk.pricingLink().status() + "\"");
     }
 
     /** Reports the supervisor's events until it has restarted the pricing link. */

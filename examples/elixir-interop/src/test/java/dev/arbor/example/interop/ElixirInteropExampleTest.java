@@ -68,10 +68,13 @@ class ElixirInteropExampleTest {
     int down = line(killed, "arbor | pricing-link: pricing is down (noconnection)");
     int restarted = line(down, "arbor | desk supervisor: restarted pricing-link");
     int waiting = line(down, "arbor | pricing-link: waiting for pricing (attempt 1: noconnection)");
-    int refused = line(Math.max(restarted, waiting), "arbor | orders.place(\"pear\", 2) threw"
+    int status = line(Math.max(restarted, waiting),
+        "arbor | pricingLink.status() returned \"waiting for pricing {pricing,shop@127.0.0.1} (");
+    int refused = line(status, "arbor | orders.place(\"pear\", 2) threw"
         + " PricingUnavailableException: waiting for pricing {pricing,shop@127.0.0.1} to come back");
     int back = line(refused, "demo  | starting Elixir again");
     int connected = line(back, "arbor | pricing-link: connected to {pricing,shop@127.0.0.1}");
+    line(connected, "arbor | pricingLink.status() returned \"connected to {pricing,shop@127.0.0.1}\"");
     line(connected, "shop  | pricing: arbor@127.0.0.1 asks the price of \"pear\": 95");
     line(connected, "arbor | orders.place(\"pear\", 2) returned Order[id=3, sku=pear, quantity=2,"
         + " total=190, status=OPEN]");

@@ -72,7 +72,7 @@ public final class Demo {
       Supervisor desk = Desk.start(SHOP_NODE, transcript);
       desk.subscribe(me.pid());
       try {
-        new Demo.Steps(transcript, desk, mode -> List.of(elixir.toString(), "--name", SHOP_NODE,
+        new Steps(transcript, desk, mode -> List.of(elixir.toString(), "--name", SHOP_NODE,
             "--cookie", cookie, "--erl", "-kernel inet_dist_use_interface {127,0,0,1}",
             script.toString(), DESK_NODE, mode), epmdPort).play();
       } finally {

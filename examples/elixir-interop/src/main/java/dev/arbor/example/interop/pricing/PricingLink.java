@@ -107,7 +107,7 @@ public final class PricingLink {
   @Call
   public String status() {
     return watch != null ? "connected to " + service
-        : "waiting for pricing " + service + " (" + attempts + " attempts so far)";
+        : "waiting for pricing " + service + " (attempts so far: " + attempts + ")";
   }
 
   private void connect() {

@@ -62,6 +62,7 @@ public final class Demo {
    *
    * @throws IllegalStateException naming the step that did not happen in time
    */
+  @SuppressWarnings("try") // epmd and the node are held for the run and stopped at its end
   public static void run(Path script, Path elixir, Path epmd, Transcript transcript)
       throws Exception {
     String cookie = "demo" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
@@ -87,6 +88,7 @@ public final class Demo {
   private record Steps(Transcript t, Supervisor desk, Function<String, List<String>> shop,
       int epmdPort) {
 
+    @SuppressWarnings("try") // the second Elixir node is held for the last step, stopped after it
     void play() throws Exception {
       t.say("demo", "the desk runs on " + DESK_NODE + "; starting Elixir as " + SHOP_NODE);
       try (ErlangProcess elixir = ErlangProcess.start(shop.apply("customer"), epmdPort, t.as("shop"))) {

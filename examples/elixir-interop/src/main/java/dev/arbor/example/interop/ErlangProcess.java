@@ -54,6 +54,7 @@ final class ErlangProcess implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
       try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        probe.shutdownOutput();
         return started;
       } catch (IOException notYet) {
         if (!started.process.isAlive() || System.nanoTime() > deadline) {

@@ -20,7 +20,11 @@ import java.util.Optional;
  * {@code @RemoteServer} interface, which is not built yet.
  */
 final class PricingCalls {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Shorter than the 5 s that the link's own callers (orders, and Elixir calling orders) wait: a
+   * pricing service that hangs gives them PricingUnavailableException, not a timeout of their own.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private final Name pricing;
 
   private PricingCalls(Name pricing) {

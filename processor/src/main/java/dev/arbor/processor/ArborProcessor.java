@@ -15,7 +15,8 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Generates a typed client for every {@code @GenServer} class. Isolating in Gradle's sense: each
+ * Generates a typed client for every {@code @GenServer} class and every {@code @RemoteServer}
+ * interface. Isolating in Gradle's sense: each
  * generated file depends on exactly one annotated type, its originating element.
  */
 @AutoService(Processor.class)
@@ -42,6 +43,7 @@ public final class ArborProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> names = new LinkedHashSet<>();
     names.add(RuntimeNames.GEN_SERVER);
+    names.add(RuntimeNames.REMOTE_SERVER);
     names.add(RuntimeNames.REDACTED);
     // The clients it writes carry @Generated; the next round would otherwise report it unclaimed.
     names.add(RuntimeNames.GENERATED);

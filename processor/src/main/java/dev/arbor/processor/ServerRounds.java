@@ -1,11 +1,14 @@
 package dev.arbor.processor;
 
 import dev.arbor.processor.generate.ClientGenerator;
+import com.palantir.javapoet.JavaFile;
+import dev.arbor.processor.model.RemoteServerModel;
 import dev.arbor.processor.model.ServerModel;
 import dev.arbor.processor.read.OrphanFinder;
 import dev.arbor.processor.read.RuntimeNames;
 import dev.arbor.processor.read.ServerReader;
 import dev.arbor.processor.validate.Diagnostics;
+import dev.arbor.processor.validate.RemoteServerValidator;
 import dev.arbor.processor.validate.ServerValidator;
 import dev.arbor.processor.validate.ValidationReport;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -28,7 +32,7 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * Carries {@code @GenServer} types through the rounds. A type whose signatures mention a type that
+ * Carries {@code @GenServer} and {@code @RemoteServer} types through the rounds. A type whose signatures mention a type that
  * does not exist yet is put off to the next round, since another processor (or this one, for a
  * client another server uses) may be about to generate it. Every other type is read, validated
  * and, if clean, generated, each inside a guard so that one class's surprise never stops the others.
@@ -45,6 +49,7 @@ final class ServerRounds {
   private final Messager messager;
   private final ServerReader reader;
   private final ServerValidator validator = new ServerValidator();
+  private final RemoteServerValidator remoteValidator = new RemoteServerValidator();
   private final OrphanFinder orphans;
   private final ClientGenerator generator;
   private final Consumer<TypeElement> beforeEachServer;
@@ -100,11 +105,13 @@ final class ServerRounds {
         result.add(type);
       }
     }
-    TypeElement annotation = elements.getTypeElement(RuntimeNames.GEN_SERVER);
-    if (annotation != null) {
-      for (Element e : round.getElementsAnnotatedWith(annotation)) {
-        if (e instanceof TypeElement type) {
-          result.add(type);
+    for (String name : List.of(RuntimeNames.GEN_SERVER, RuntimeNames.REMOTE_SERVER)) {
+      TypeElement annotation = elements.getTypeElement(name);
+      if (annotation != null) {
+        for (Element e : round.getElementsAnnotatedWith(annotation)) {
+          if (e instanceof TypeElement type) {
+            result.add(type);
+          }
         }
       }
     }
@@ -122,27 +129,40 @@ final class ServerRounds {
       deferred.add(type.getQualifiedName().toString());
       return;
     }
-    ServerModel server = reader.read(type);
-    ValidationReport report = validator.validate(server);
-    report.printTo(messager);
-    if (!report.isClean()) {
-      return;
+    if (reader.isGenServer(type)) {
+      ServerModel server = reader.read(type);
+      ValidationReport report = validator.validate(server);
+      report.printTo(messager);
+      if (report.isClean()) {
+        write(type, server, () -> generator.generate(server, generatedAnnotationVisibleFrom(type)));
+      }
     }
-    String client = server.packageName().isEmpty()
+    if (reader.isRemoteServer(type)) {
+      RemoteServerModel remote = reader.readRemoteServer(type);
+      ValidationReport report = remoteValidator.validate(remote);
+      report.printTo(messager);
+      if (report.isClean()) {
+        write(type, remote.server(), () -> generator.generate(remote, generatedAnnotationVisibleFrom(type)));
+      }
+    }
+  }
+
+  /** Writes the client of {@code server}, unless a type of its name exists already. */
+  private void write(TypeElement type, ServerModel server, Supplier<JavaFile> client) {
+    String name = server.packageName().isEmpty()
         ? server.options().clientName()
         : server.packageName() + "." + server.options().clientName();
     // A client of that name already exists: javac would only warn, then fail with "duplicate class"
     // on the generated file; or the Filer refuses it, when another server generated it in this round.
     String clientExists = Diagnostics.clientExists(server.options().clientName(), server.packageName(),
-        generatedFor.get(client));
-    if (sourceTypes.contains(client)) {
+        generatedFor.get(name));
+    if (sourceTypes.contains(name)) {
       messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
       return;
     }
-    var file = generator.generate(server, generatedAnnotationVisibleFrom(type));
     try {
-      file.writeTo(env.getFiler());
-      generatedFor.put(client, type.getQualifiedName().toString());
+      client.get().writeTo(env.getFiler());
+      generatedFor.put(name, type.getQualifiedName().toString());
     } catch (FilerException e) {
       messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
     } catch (IOException e) {

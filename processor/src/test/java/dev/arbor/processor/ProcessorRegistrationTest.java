@@ -47,6 +47,6 @@ class ProcessorRegistrationTest {
     assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
     assertTrue(processor.getSupportedAnnotationTypes().stream()
         .allMatch(n -> n.startsWith("dev.arbor.annotation.") || n.equals("javax.annotation.processing.Generated")));
-    assertEquals(9, processor.getSupportedAnnotationTypes().size());
+    assertEquals(10, processor.getSupportedAnnotationTypes().size());
   }
 }

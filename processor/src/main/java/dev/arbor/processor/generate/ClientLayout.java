@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import dev.arbor.processor.model.HandlerModel;
 import dev.arbor.processor.model.ParameterModel;
+import dev.arbor.processor.model.ServerKind;
 import dev.arbor.processor.model.ServerModel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,6 +108,11 @@ record ClientLayout(
         generic ? ParameterizedTypeName.get(dispatch, arguments.toArray(TypeName[]::new)) : dispatch,
         typeAccessor,
         records);
+  }
+
+  /** Whether the client implements a {@code @RemoteServer} interface rather than serving a {@code @GenServer}. */
+  boolean describesRemoteServer() {
+    return server.kind() == ServerKind.INTERFACE;
   }
 
   boolean isGeneric() {

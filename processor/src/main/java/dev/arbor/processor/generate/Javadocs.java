@@ -40,10 +40,13 @@ final class Javadocs {
     CodeBlock self = CodeBlock.of("#$L($L)", blockingMethod, h.clientParameters().stream()
         .map(p -> CodeBlock.of("$T", TypeName.get(p.erasedType())))
         .collect(CodeBlock.joining(", ")));
-    return CodeBlock.of("Like {@link $L}, without blocking: the future completes with the reply,\n"
-        + "or fails with the handler's exception, an {@code ExitException} if the server dies,\n"
-        + "or a {@code CallTimeoutException}.\n"
-        + "\n@see $L\n", self, link);
+    String failures = layout.describesRemoteServer()
+        ? "or fails with an {@code ExitException} if the server dies, a {@code RemoteReplyException}\n"
+            + "if the reply does not fit, or a {@code CallTimeoutException}.\n"
+        : "or fails with the handler's exception, an {@code ExitException} if the server dies,\n"
+            + "or a {@code CallTimeoutException}.\n";
+    return CodeBlock.of("Like {@link $L}, without blocking: the future completes with the reply,\n$L"
+        + "\n@see $L\n", self, failures, link);
   }
 
   static CodeBlock cast(ClientLayout layout, HandlerModel h) {

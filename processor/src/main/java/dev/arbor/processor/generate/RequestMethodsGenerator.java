@@ -40,7 +40,7 @@ final class RequestMethodsGenerator {
   private static MethodSpec call(ClientLayout layout, MessageRecord r) {
     HandlerModel h = r.handler();
     TypeName returns = answerType(h);
-    MethodSpec.Builder method = signature(h.name(), h)
+    MethodSpec.Builder method = signature(layout, h.name(), h)
         .addJavadoc(Javadocs.call(layout, h))
         .returns(returns);
     h.relayedThrownTypes().forEach(t -> method.addException(TypeName.get(t)));
@@ -57,7 +57,7 @@ final class RequestMethodsGenerator {
     HandlerModel h = r.handler();
     TypeName answer = answerType(h);
     TypeName boxed = answer.equals(TypeName.VOID) ? TypeName.get(Void.class) : answer.box();
-    return signature(h.name() + "Async", h)
+    return signature(null, h.name() + "Async", h)
         .addJavadoc(Javadocs.callAsync(layout, h, h.name()))
         .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, boxed))
         .addStatement("return $L.callAsync($S, $L)", ref(h), h.name(), newMessage(r))
@@ -66,15 +66,23 @@ final class RequestMethodsGenerator {
 
   private static MethodSpec cast(ClientLayout layout, MessageRecord r) {
     HandlerModel h = r.handler();
-    return signature(h.name(), h)
+    return signature(layout, h.name(), h)
         .addJavadoc(Javadocs.cast(layout, h))
         .addStatement("$L.cast($L)", ref(h), newMessage(r))
         .build();
   }
 
-  /** Name, modifiers, type variables, parameters, varargs, {@code @Deprecated}: all but the body. */
-  private static MethodSpec.Builder signature(String name, HandlerModel h) {
+  /**
+   * Name, modifiers, type variables, parameters, varargs, {@code @Deprecated}: all but the body.
+   *
+   * @param implementing the layout, when the method implements the {@code @RemoteServer}'s own
+   *     method (then it says {@code @Override}); null for a method only the client has
+   */
+  private static MethodSpec.Builder signature(ClientLayout implementing, String name, HandlerModel h) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC);
+    if (implementing != null && implementing.describesRemoteServer()) {
+      method.addAnnotation(RuntimeTypes.OVERRIDE);
+    }
     Annotations.deprecation(method, h.deprecation());
     h.typeParameters().forEach(p -> method.addTypeVariable(TypeVariableName.get(p)));
     List<ParameterModel> parameters = h.clientParameters();

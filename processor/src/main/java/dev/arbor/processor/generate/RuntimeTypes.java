@@ -7,6 +7,7 @@ final class RuntimeTypes {
   private RuntimeTypes() {}
 
   static final ClassName SERVER_REF = ClassName.get("dev.arbor.server", "ServerRef");
+  static final ClassName REMOTE_SERVER_REF = ClassName.get("dev.arbor.server", "RemoteServerRef");
   static final ClassName SERVER_TYPE = ClassName.get("dev.arbor.server", "ServerType");
   static final ClassName DISPATCHER = ClassName.get("dev.arbor.server", "Dispatcher");
   static final ClassName CALL_CONTEXT = ClassName.get("dev.arbor.server", "CallContext");
@@ -35,5 +36,5 @@ final class RuntimeTypes {
   static final java.util.List<ClassName> ALL = java.util.List.of(SERVER_REF, SERVER_TYPE, DISPATCHER, CALL_CONTEXT,
       START_OPTIONS, CHILD_SPEC, PID, NAME, EXIT_REASON, DURATION, COMPLETABLE_FUTURE, GENERATED, OVERRIDE, DEPRECATED,
       SUPPRESS_WARNINGS, SAFE_VARARGS, OBJECT, THROWABLE, STRING, ILLEGAL_STATE, STATE_FIELDS, METHOD_HANDLES, SERVER_TERMS,
-      TERM_TYPE);
+      TERM_TYPE, REMOTE_SERVER_REF);
 }

@@ -17,7 +17,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * The {@code terms()} method of a {@code @GenServer(remote = true)} client: the runtime's {@code
+ * The {@code terms()} method of a {@code @GenServer(remote = true)} client, and of a {@code
+ * @RemoteServer}'s (which only writes requests and reads replies): the runtime's {@code
  * ServerTerms}, which says for each handler its atom, its arguments' and reply's term types, how
  * to build its message from decoded arguments (for the server) and how to read them back from it
  * (for a client on another node), and which declared exceptions such a client can rebuild. Data and lambdas only: no reflection at run time.
@@ -60,8 +61,11 @@ final class TermsGenerator {
     }
     chain.add("\n.build();\n$<$<");
     MethodSpec.Builder method = MethodSpec.methodBuilder(METHOD)
-        .addJavadoc("How Erlang and Elixir nodes address {@link $T}'s handlers ({@code @GenServer(remote = true)}):"
-            + " each request's atom, the term types of its arguments and reply, and how its message is built.\n",
+        .addJavadoc(layout.describesRemoteServer()
+            ? "How {@link $T}'s requests are written as Erlang terms ({@code @RemoteServer}): each request's atom,"
+                + " the term types of its arguments and reply, and how its message is built.\n"
+            : "How Erlang and Elixir nodes address {@link $T}'s handlers ({@code @GenServer(remote = true)}):"
+                + " each request's atom, the term types of its arguments and reply, and how its message is built.\n",
             layout.serverClass())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(RuntimeTypes.SERVER_TERMS);

@@ -8,7 +8,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 
 /**
- * One {@code @GenServer} type as read from source, valid or not.
+ * One {@code @GenServer} type as read from source, valid or not; or the requests of a {@code
+ * @RemoteServer} interface (see {@link RemoteServerModel}), which the same generators turn into a
+ * client.
  *
  * @param simpleNames the type's simple name preceded by those of its enclosing types
  * @param hiddenBy the private type (the server itself or an enclosing one) that keeps the client

@@ -13,7 +13,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Finds handler annotations on methods of types that are not {@code @GenServer} classes. */
+/** Finds handler annotations on methods of types that are neither {@code @GenServer} nor {@code @RemoteServer}. */
 public final class OrphanFinder {
   private final Elements elements;
 
@@ -30,7 +30,7 @@ public final class OrphanFinder {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotationType)) {
-        if (element instanceof ExecutableElement method && !ServerReader.isGenServer(method.getEnclosingElement())) {
+        if (element instanceof ExecutableElement method && !ServerReader.isServer(method.getEnclosingElement())) {
           ServerReader.annotation(method, kind.annotationName()).ifPresent(mirror -> orphans.putIfAbsent(
               method, new OrphanHandler(method, new HandlerAnnotation(kind, mirror), method.getEnclosingElement())));
         }

@@ -8,6 +8,7 @@ public final class RuntimeNames {
   private RuntimeNames() {}
 
   public static final String GEN_SERVER = "dev.arbor.annotation.GenServer";
+  public static final String REMOTE_SERVER = "dev.arbor.annotation.RemoteServer";
   public static final String GENERATED = "javax.annotation.processing.Generated";
   public static final String REDACTED = "dev.arbor.annotation.Redacted";
   public static final String REPLY = "dev.arbor.server.Reply";

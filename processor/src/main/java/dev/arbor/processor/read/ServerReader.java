@@ -8,9 +8,11 @@ import dev.arbor.processor.model.HandlerKind;
 import dev.arbor.processor.model.HandlerModel;
 import dev.arbor.processor.model.MessageMatch;
 import dev.arbor.processor.model.ParameterModel;
+import dev.arbor.processor.model.RemoteServerModel;
 import dev.arbor.processor.model.ReplyUse;
 import dev.arbor.processor.model.ServerKind;
 import dev.arbor.processor.model.ServerModel;
+import dev.arbor.processor.model.Signatures;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,11 +83,57 @@ public final class ServerReader {
     for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<HandlerAnnotation> annotations = handlerAnnotations(m);
       if (!annotations.isEmpty()) {
-        handlers.add(readHandler(m, annotations, packageName));
+        handlers.add(readHandler(m, annotations, packageName, false));
       }
     }
     handlers = withOverloadFlags(withSpecificity(handlers));
+    return model(type, annotation, packageName, simpleNames, constructors, handlers, options(annotation, simpleNames));
+  }
 
+  /**
+   * Reads a {@code @RemoteServer} type: its abstract methods, its own in source order then those it
+   * inherits, are the requests. Their parameters are read as they are, a {@code Reply} included
+   * (which has no term form), and the client declares none of their exceptions: a reply is a term.
+   */
+  public RemoteServerModel readRemoteServer(TypeElement type) {
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    List<String> simpleNames = simpleNames(type);
+    AnnotationMirror annotation = annotation(type, RuntimeNames.REMOTE_SERVER).orElseThrow();
+    List<HandlerModel> handlers = new ArrayList<>();
+    List<RemoteServerModel.Method> unannotated = new ArrayList<>();
+    for (ExecutableElement m : abstractMethods(type)) {
+      List<HandlerAnnotation> annotations = handlerAnnotations(m);
+      if (annotations.isEmpty()) {
+        unannotated.add(notARequest(m, ""));
+      } else {
+        handlers.add(readHandler(m, annotations, packageName, true));
+      }
+    }
+    List<RemoteServerModel.Method> annotatedWithBody = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      List<HandlerAnnotation> annotations = handlerAnnotations(m);
+      if (!m.getModifiers().contains(Modifier.ABSTRACT) && !annotations.isEmpty()) {
+        annotatedWithBody.add(notARequest(m, annotations.get(0).kind().display()));
+      }
+    }
+    Map<? extends ExecutableElement, ? extends AnnotationValue> written = annotation.getElementValues();
+    Optional<AnnotationValue> timeoutValue = valueNamed(written, "defaultCallTimeoutMillis");
+    ClientOptions options = new ClientOptions(ClientOptions.defaultClientName(simpleNames), Optional.empty(),
+        timeoutMillis(elements.getElementValuesWithDefaults(annotation)), timeoutValue, false, true);
+    ServerModel server = model(type, annotation, packageName, simpleNames, List.of(), withOverloadFlags(handlers),
+        options);
+    return new RemoteServerModel(server, unannotated, annotatedWithBody);
+  }
+
+  private RemoteServerModel.Method notARequest(ExecutableElement m, String annotation) {
+    return new RemoteServerModel.Method(m, Signatures.of(m.getSimpleName().toString(),
+        m.getParameters().stream().map(p -> readParameter(p, true)).toList()), annotation);
+  }
+
+  /** What a client generator needs of a type, besides its constructors and handlers. */
+  private ServerModel model(TypeElement type, AnnotationMirror annotation, String packageName,
+      List<String> simpleNames, List<ConstructorModel> constructors, List<HandlerModel> handlers,
+      ClientOptions options) {
     // Everything the generated file will name: the server, constructor and handler signatures.
     List<TypeMirror> named = new ArrayList<>();
     named.add(type.asType());
@@ -108,7 +156,6 @@ public final class ServerReader {
     type.getTypeParameters().forEach(p -> p.getBounds()
         .forEach(b -> inspector.collectInaccessible(b, packageName, inaccessibleBounds)));
 
-    ClientOptions options = options(annotation, simpleNames);
     return new ServerModel(
         type,
         annotation,
@@ -132,6 +179,29 @@ public final class ServerReader {
         options.remote() ? Optional.of(remote.read(handlers)) : Optional.empty());
   }
 
+  /**
+   * A {@code @RemoteServer}'s requests: its abstract methods in source order, then the abstract
+   * methods it inherits. Redeclared {@code Object} methods are left out unless annotated (then
+   * reported): {@code Object} implements them in every client.
+   */
+  private List<ExecutableElement> abstractMethods(TypeElement type) {
+    List<ExecutableElement> own = ElementFilter.methodsIn(type.getEnclosedElements());
+    List<ExecutableElement> result = new ArrayList<>(own);
+    ElementFilter.methodsIn(elements.getAllMembers(type)).stream().filter(m -> !own.contains(m)).forEach(result::add);
+    return result.stream()
+        .filter(m -> m.getModifiers().contains(Modifier.ABSTRACT))
+        .filter(m -> !redeclaresObjectMethod(m) || !handlerAnnotations(m).isEmpty())
+        .toList();
+  }
+
+  private static boolean redeclaresObjectMethod(ExecutableElement m) {
+    String name = m.getSimpleName().toString();
+    int arity = m.getParameters().size();
+    return (arity == 0 && (name.equals("toString") || name.equals("hashCode")))
+        || (arity == 1 && name.equals("equals") && TypeInspector.isNamed(m.getParameters().get(0).asType(),
+            "java.lang.Object"));
+  }
+
   private ConstructorModel readConstructor(ExecutableElement c, String packageName) {
     Set<String> inaccessible = new TreeSet<>();
     signatureTypes(c).forEach(t -> inspector.collectInaccessible(t, packageName, inaccessible));
@@ -140,7 +210,7 @@ public final class ServerReader {
         c.getModifiers().contains(Modifier.PRIVATE),
         elements.getOrigin(c) != Elements.Origin.EXPLICIT,
         List.copyOf(c.getTypeParameters()),
-        c.getParameters().stream().map(this::readParameter).toList(),
+        c.getParameters().stream().map(p -> readParameter(p, false)).toList(),
         c.isVarArgs(),
         annotation(c, "java.lang.SafeVarargs").isPresent(),
         DocComments.of(elements, c),
@@ -148,8 +218,13 @@ public final class ServerReader {
         List.copyOf(inaccessible));
   }
 
-  private HandlerModel readHandler(ExecutableElement m, List<HandlerAnnotation> annotations, String packageName) {
-    List<ParameterModel> parameters = m.getParameters().stream().map(this::readParameter).toList();
+  /**
+   * @param remoteServer whether {@code m} is a {@code @RemoteServer} request: its parameters are
+   *     read as they are, and its exceptions are not relayed
+   */
+  private HandlerModel readHandler(ExecutableElement m, List<HandlerAnnotation> annotations, String packageName,
+      boolean remoteServer) {
+    List<ParameterModel> parameters = m.getParameters().stream().map(p -> readParameter(p, remoteServer)).toList();
     HandlerKind kind = annotations.get(0).kind();
     Set<String> inaccessible = new TreeSet<>();
     namedByGeneratedCode(kind, m).forEach(t -> inspector.collectInaccessible(t, packageName, inaccessible));
@@ -171,7 +246,8 @@ public final class ServerReader {
         m.getReturnType(),
         m.getReturnType().getKind() == TypeKind.VOID,
         List.copyOf(m.getThrownTypes()),
-        m.getThrownTypes().stream().filter(t -> !inspector.isInterruptedException(t)).map(t -> (TypeMirror) t).toList(),
+        remoteServer ? List.of() : m.getThrownTypes().stream().filter(t -> !inspector.isInterruptedException(t))
+            .map(t -> (TypeMirror) t).toList(),
         m.isVarArgs(),
         annotation(m, "java.lang.SafeVarargs").isPresent(),
         DocComments.of(elements, m),
@@ -181,11 +257,12 @@ public final class ServerReader {
         false);
   }
 
-  private ParameterModel readParameter(VariableElement p) {
+  /** @param plain whether a {@code Reply} is an ordinary parameter, as in a {@code @RemoteServer} */
+  private ParameterModel readParameter(VariableElement p, boolean plain) {
     TypeMirror type = p.asType();
     ReplyUse reply = ReplyUse.NONE;
     Optional<TypeMirror> replyValue = Optional.empty();
-    if (TypeInspector.isNamed(type, RuntimeNames.REPLY)) {
+    if (!plain && TypeInspector.isNamed(type, RuntimeNames.REPLY)) {
       List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
       if (arguments.isEmpty()) {
         reply = ReplyUse.RAW;
@@ -279,15 +356,19 @@ public final class ServerReader {
       clientName = ClientOptions.defaultClientName(simpleNames);
       clientNameValue = Optional.empty();
     }
-    long timeout = valueNamed(all, "defaultCallTimeoutMillis")
-        .map(AnnotationValue::getValue)
-        .filter(Number.class::isInstance)
-        .map(v -> ((Number) v).longValue())
-        .orElse(5_000L);
+    long timeout = timeoutMillis(all);
     boolean trapExits = valueNamed(all, "trapExits").map(v -> Boolean.TRUE.equals(v.getValue())).orElse(false);
     boolean remote = valueNamed(all, "remote").map(v -> Boolean.TRUE.equals(v.getValue())).orElse(false);
     return new ClientOptions(clientName, clientNameValue, timeout, valueNamed(written, "defaultCallTimeoutMillis"),
         trapExits, remote);
+  }
+
+  private static long timeoutMillis(Map<? extends ExecutableElement, ? extends AnnotationValue> all) {
+    return valueNamed(all, "defaultCallTimeoutMillis")
+        .map(AnnotationValue::getValue)
+        .filter(Number.class::isInstance)
+        .map(v -> ((Number) v).longValue())
+        .orElse(5_000L);
   }
 
   private static Optional<AnnotationValue> valueNamed(
@@ -353,8 +434,17 @@ public final class ServerReader {
     return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
   }
 
-  /** Whether {@code element} is a type annotated {@code @GenServer}. */
-  static boolean isGenServer(Element element) {
-    return element instanceof TypeElement && annotation(element, RuntimeNames.GEN_SERVER).isPresent();
+  public boolean isGenServer(TypeElement type) {
+    return annotation(type, RuntimeNames.GEN_SERVER).isPresent();
+  }
+
+  public boolean isRemoteServer(TypeElement type) {
+    return annotation(type, RuntimeNames.REMOTE_SERVER).isPresent();
+  }
+
+  /** Whether {@code element} is a type annotated {@code @GenServer} or {@code @RemoteServer}. */
+  static boolean isServer(Element element) {
+    return element instanceof TypeElement && (annotation(element, RuntimeNames.GEN_SERVER).isPresent()
+        || annotation(element, RuntimeNames.REMOTE_SERVER).isPresent());
   }
 }

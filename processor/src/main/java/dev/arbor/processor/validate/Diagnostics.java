@@ -184,14 +184,19 @@ public final class Diagnostics {
 
   // Rounds and failures.
 
-  // @GenServer(remote = true).
+  // @GenServer(remote = true) and @RemoteServer.
+
+  /** How the remote rules name the type they apply to: a remote GenServer, or a {@code @RemoteServer}. */
+  public static final String REMOTE_GEN_SERVER = "a @GenServer(remote = true) class";
+  public static final String REMOTE_SERVER = "a @RemoteServer interface";
 
   /**
+   * @param context {@link #REMOTE_GEN_SERVER} or {@link #REMOTE_SERVER}
    * @param where {@code parameter amount of incrementBy(float)} or {@code the reply of get()}
    * @param part the part of {@code type} that has no term form (the type itself, or an element or component of it)
    */
-  public static String remoteType(String where, String type, String part, String why) {
-    return "[ArborRemoteType] in a @GenServer(remote = true) class every request parameter and reply needs an Erlang"
+  public static String remoteType(String context, String where, String type, String part, String why) {
+    return "[ArborRemoteType] in " + context + " every request parameter and reply needs an Erlang"
         + " term form; found " + type + " as " + where + (part.equals(type) ? "" : ", whose " + part + " has none")
         + ": " + why + ".";
   }
@@ -204,6 +209,36 @@ public final class Diagnostics {
   public static String remoteGeneric(String name) {
     return "[ArborRemoteGeneric] a @GenServer(remote = true) class must not be generic, because its messages are built"
         + " from terms of fixed types; found " + name + " with type parameters. Remove them, or drop remote = true.";
+  }
+
+  /** @param found {@code interface Stack} or {@code method <T>push(T)} */
+  public static String remoteServerGeneric(String found) {
+    return "[ArborRemoteGeneric] a @RemoteServer interface must not be generic, because its requests and replies are"
+        + " terms of fixed types; found " + found + " with type parameters. Use concrete types.";
+  }
+
+  public static String remoteServerKind(String name, String found) {
+    return "[ArborRemoteServerKind] @RemoteServer must annotate an interface, which its generated client implements;"
+        + " found " + found + " " + name + ". Declare the remote server's requests in an interface.";
+  }
+
+  public static String privateRemoteServer(String name, String hiddenBy, boolean itself) {
+    String found = itself ? "private interface " + name : name + " inside private class " + hiddenBy;
+    return "[ArborPrivateServer] a @RemoteServer interface must be visible to its generated client in the same"
+        + " package; found " + found + ". Make it package-private or public.";
+  }
+
+  /** @param found {@code no annotation} or {@code @Info} */
+  public static String remoteServerMethod(String method, String found) {
+    return "[ArborRemoteServerMethod] every abstract method of a @RemoteServer interface must be a @Call or a @Cast,"
+        + " because its client sends each one as a request; found " + found + " on " + method
+        + ". Annotate it @Call or @Cast, or make it a default method.";
+  }
+
+  public static String remoteServerBody(String method, String annotation) {
+    return "[ArborRemoteServerBody] in a @RemoteServer interface only abstract methods are requests, because the client"
+        + " implements those alone; found " + annotation + " on " + method + ", which has a body. Remove " + annotation
+        + ", or the body.";
   }
 
   public static String release(javax.lang.model.SourceVersion found) {

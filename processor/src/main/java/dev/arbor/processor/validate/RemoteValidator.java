@@ -26,6 +26,17 @@ final class RemoteValidator implements Validator {
     if (!server.typeParameters().isEmpty()) {
       report.error(server.element(), server.annotation(), Diagnostics.remoteGeneric(server.displayName()));
     }
+    validateRequests(Diagnostics.REMOTE_GEN_SERVER, remote, report);
+  }
+
+  /**
+   * The rules a {@code @RemoteServer} shares: term forms for every parameter and reply, and one
+   * request per atom and arity among the calls (and among the casts).
+   *
+   * @param context how messages name the type: {@link Diagnostics#REMOTE_GEN_SERVER} or {@link
+   *     Diagnostics#REMOTE_SERVER}
+   */
+  static void validateRequests(String context, RemoteModel remote, ValidationReport report) {
     Map<String, RemoteHandler> seen = new HashMap<>();
     for (RemoteHandler r : remote.requests()) {
       HandlerModel h = r.handler();
@@ -33,11 +44,11 @@ final class RemoteValidator implements Validator {
       for (int i = 0; i < parameters.size(); i++) {
         ParameterModel p = parameters.get(i);
         r.arguments().get(i).unmappable().ifPresent(u -> report.error(p.element(),
-            Diagnostics.remoteType("parameter " + p.name() + " of " + h.signature(), p.type().toString(), u.found(),
+            Diagnostics.remoteType(context, "parameter " + p.name() + " of " + h.signature(), p.type().toString(), u.found(),
                 u.why())));
       }
       r.reply().flatMap(TermShape::unmappable).ifPresent(u -> report.error(h.element(),
-          Diagnostics.remoteType("the reply of " + h.signature(), replyType(h), u.found(), u.why())));
+          Diagnostics.remoteType(context, "the reply of " + h.signature(), replyType(h), u.found(), u.why())));
       String key = h.kind() + " " + r.display();
       RemoteHandler earlier = seen.putIfAbsent(key, r);
       if (earlier != null) {

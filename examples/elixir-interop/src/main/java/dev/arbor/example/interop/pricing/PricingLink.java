@@ -40,7 +40,7 @@ public final class PricingLink {
   static final Duration MAX_RETRY = Duration.ofSeconds(2);
 
   private final Name service;
-  private final PricingCalls pricing;
+  private final PricingClient pricing;
   private final Consumer<String> log;
   /** The monitor of the Elixir server while connected; null while waiting for it. */
   private Ref watch;
@@ -50,7 +50,7 @@ public final class PricingLink {
   /** A link to the server registered as {@code pricing} on {@code node}, saying what it does to {@code log}. */
   public PricingLink(String node, Consumer<String> log) {
     this.service = Name.remote("pricing", node);
-    this.pricing = PricingCalls.of(service);
+    this.pricing = PricingClient.of(service);
     this.log = log;
   }
 

@@ -7,6 +7,8 @@ import dev.arbor.dist.Counter.Snapshot;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Tuple;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The README's Distribution examples, kept here so that it compiles against the API as it is (the
@@ -37,5 +39,16 @@ final class ReadmeExample {
     Snapshot s = counter.snapshot();        // the map comes back as the record
     CounterClient.of(pid).get();            // a pid on b@127.0.0.1 works as well
     return s;
+  }
+
+  /** "Calling an Elixir GenServer from Java"; {@code RemoteServerClientTest} runs the same calls. */
+  static List<PriceList.Item> callElixir() throws Exception {
+    PriceListClient prices = PriceListClient.of(Name.remote("prices", "shop@127.0.0.1"));
+    int cents = prices.price("a1");                // {'$gen_call', ..., {price, <<"a1">>}}  -> 250
+    prices.setPrice("a1", cents + 50);             // {'$gen_cast', {set_price, <<"a1">>, 300}}
+    List<PriceList.Item> items = prices.items();   // all: the maps come back as records
+    CompletableFuture<Integer> b2 = prices.withTimeout(Duration.ofSeconds(1)).priceAsync("b2");
+    b2.get();                                      // 990
+    return items;
   }
 }

@@ -26,7 +26,7 @@ class GoldenTest {
       "servers/test/Counter.java, test.CounterClient, goldens/test/CounterClient.java",
       "servers/test/Inventory.java, test.InventoryClient, goldens/test/InventoryClient.java",
       "servers/test/Thermostat.java, test.ThermostatClient, goldens/test/ThermostatClient.java",
-      "servers/test/PriceList.java, test.PriceListClient, goldens/test/PriceListClient.java",
+      "servers/test/Stack.java, test.StackClient, goldens/test/StackClient.java",
   })
   void generatedClientMatchesGolden(String server, String client, String golden) throws IOException {
     Compilation compilation = Compilations.compile(JavaFileObjects.forResource(server));

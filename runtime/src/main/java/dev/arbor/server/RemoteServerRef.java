@@ -2,7 +2,6 @@ package dev.arbor.server;
 
 import dev.arbor.Name;
 import dev.arbor.Pid;
-import dev.arbor.Proc;
 import dev.arbor.internal.Remote;
 import dev.arbor.mapping.ServerTerms;
 import dev.arbor.remote.RemoteCalls;
@@ -113,15 +112,7 @@ public final class RemoteServerRef<M> {
   public <R> CompletableFuture<R> callAsync(String handler, M request) {
     Objects.requireNonNull(handler, "handler");
     request(request); // a bad request fails here, in the caller
-    CompletableFuture<R> future = new CompletableFuture<>();
-    Proc.spawn(() -> {
-      try {
-        future.complete(call(handler, request));
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-    });
-    return future;
+    return CallInProcess.spawn(() -> call(handler, request));
   }
 
   /**

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.arbor.processor.model.RemoteModel;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,7 +33,8 @@ final class RemoteServerClient {
             "A client of the {@link $T} server running as {@code pid}, a process on another node.\n"))
         .addMethod(of(layout, RuntimeTypes.NAME, "name", timeout,
             "A client of the {@link $T} server registered as {@code name} on another node, such as\n"
-                + "{@code Name.remote(\"prices\", \"shop@127.0.0.1\")}; that node looks the name up at each request.\n"
+                + "{@code Name.remote(\"" + RemoteModel.snakeCase(layout.serverClass().simpleName())
+                + "\", \"b@127.0.0.1\")}; that node looks the name up at each request.\n"
                 + "\n@throws IllegalArgumentException if {@code name} is not a {@code Name.Remote}\n"))
         .addMethod(MethodSpec.methodBuilder("withTimeout")
             .addJavadoc("The same server, with calls that wait up to {@code timeout} for their reply.\n")

@@ -59,10 +59,12 @@ class ReadmeTest {
   @Test
   void everyJavaBlockOfTheReadmeIsPartOfTheSampleSources() throws IOException {
     // The Metrics section's binding runs in the micrometer module's tests (the sample app has no
-    // registry), and the Distribution section's example compiles in the dist module's.
+    // registry), the Distribution section's example compiles in the dist module's, and its
+    // Elixir interop example in examples/elixir-interop.
     String sources = allSources(Path.of("src", "main", "java")) + allSources(Path.of("src", "test", "java"))
         + allSources(Path.of("..", "micrometer", "src", "test", "java"))
-        + allSources(Path.of("..", "dist", "src", "test", "java"));
+        + allSources(Path.of("..", "dist", "src", "test", "java"))
+        + allSources(Path.of("..", "examples", "elixir-interop", "src", "main", "java"));
     List<String> java = blocks("java");
     assertFalse(java.isEmpty(), "the README should show code");
     for (String block : java) {

@@ -11,13 +11,7 @@ import dev.arbor.dist.term.Atom;
 import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.dist.term.Tuple;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Two Arbor JVMs, the second a child this test starts, over epmd and the real protocol. */
@@ -35,27 +29,8 @@ class ArborToArborTest {
       String childName = ErlangTools.uniqueName("child");
       Node parent = Node.builder(ErlangTools.uniqueName("parent")).cookie(cookie)
           .epmdPort(epmd.port).start();
-      String java = ProcessHandle.current().info().command().orElse("java");
-      Process child = new ProcessBuilder(List.of(java, "-cp",
-          System.getProperty("java.class.path"), ChildNode.class.getName(), childName, cookie,
-          Integer.toString(epmd.port))).redirectErrorStream(true).start();
+      ChildJvm child = ChildJvm.start(ChildNode.class, childName, cookie, Integer.toString(epmd.port));
       try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-            StandardCharsets.UTF_8));
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-          try {
-            for (String line; (line = out.readLine()) != null; ) {
-              if (line.equals("READY")) {
-                return true;
-              }
-            }
-            return false;
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        });
-        assertTrue(ready.get(60, TimeUnit.SECONDS), "the child node did not start");
-
         // The child links to this (trapping) process and crashes: the exit crosses the wire.
         Proc.trapExits(true);
         Proc.send(Name.remote("peer", childName), Tuple.of(Atom.of("link_to"), Proc.self()));
@@ -92,14 +67,11 @@ class ArborToArborTest {
 
         // The child JVM dies: its links and monitors here get noconnection.
         Proc.monitorNode(childName);
-        ErlangTools.kill(child);
+        child.kill();
         assertEquals(new dev.arbor.NodeDown(childName), receive());
         assertTrue(!parent.connectedNodes().contains(childName));
       } finally {
-        child.getOutputStream().close();
-        if (!child.waitFor(10, TimeUnit.SECONDS)) {
-          ErlangTools.kill(child);
-        }
+        child.close();
         parent.stop();
         Proc.release();
       }

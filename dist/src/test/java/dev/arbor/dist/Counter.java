@@ -1,5 +1,7 @@
 package dev.arbor.dist;
 
+import dev.arbor.Pid;
+import dev.arbor.Proc;
 import dev.arbor.annotation.Call;
 import dev.arbor.annotation.Cast;
 import dev.arbor.annotation.GenServer;
@@ -7,6 +9,7 @@ import dev.arbor.annotation.Info;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A counter that Elixir calls in {@link ElixirGenServerTest}: {@code {:counter, :"arbor@127.0.0.1"}}. */
 @GenServer(remote = true)
@@ -60,6 +63,18 @@ public final class Counter {
   @Call
   public void sleep(long millis) throws InterruptedException {
     Thread.sleep(millis);
+  }
+
+  /** {@code {:distinct_modes, MapSet.new([:heat, :cool])}}: a set from an Elixir MapSet or a list. */
+  @Call
+  public int distinctModes(Set<Mode> modes) {
+    return modes.size();
+  }
+
+  /** {@code :server_pid}: the server's own pid, for clients bound to a pid rather than a name. */
+  @Call
+  public Pid serverPid() {
+    return Proc.self();
   }
 
   /** {@code :crash}: an undeclared exception crashes the server, as a raise in Elixir would. */

@@ -55,6 +55,7 @@ class ElixirGenServerTest {
         IO.puts("INC " <> inspect(GenServer.call(t, {:increment_by, 5})))
         IO.puts("TAKE " <> inspect(GenServer.call(t, {:take, 100})))
         IO.puts("CONFIGURE " <> inspect(GenServer.call(t, {:configure, %{name: "hall", mode: :cool}})))
+        IO.puts("MODES " <> inspect(GenServer.call(t, {:distinct_modes, MapSet.new([:heat, :cool, :heat])})))
         send(t, "a note")
         IO.puts("SNAPSHOT " <> inspect(GenServer.call(t, :snapshot)))
         """);
@@ -63,6 +64,7 @@ class ElixirGenServerTest {
     assertTrue(out.contains("TAKE {:error, {:\"dev.arbor.dist.Counter$TooFewException\", \"only 5, asked for 100\"}}\n"),
         out);
     assertTrue(out.contains("CONFIGURE \"hall is COOL\"\n"), out);
+    assertTrue(out.contains("MODES 2\n"), out);
     assertTrue(out.contains("SNAPSHOT %{count: 5, last_note: \"a note\", mode: :cool, notes: [\"a note\"]}\n"), out);
   }
 
@@ -92,7 +94,8 @@ class ElixirGenServerTest {
     assertTrue(out.contains("RANGE {:error, {:badarg, \"increment_by argument 1: expected an integer that fits in"
         + " 32 bits, got 9999999999\"}}\n"), out);
     assertTrue(out.contains("UNKNOWN {:error, {:badarg, \"no @Call takes nope with 0 arguments (nope); it takes"
-        + " get/0, increment_by/1, take/1, configure/1, snapshot/0, sleep/1, crash/0\"}}\n"), out);
+        + " get/0, increment_by/1, take/1, configure/1, snapshot/0, sleep/1, distinct_modes/1,"
+        + " server_pid/0, crash/0\"}}\n"), out);
     assertTrue(out.contains("INC 1\n"), out); // the bad cast was dropped, not applied
     assertTrue(pid.isAlive(), "the server survived");
     assertEquals(pid, counter.pid());

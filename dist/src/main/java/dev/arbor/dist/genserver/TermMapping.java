@@ -31,6 +31,9 @@ final class TermMapping {
   static final Atom NIL = Atom.of("nil");
   private static final Atom UNDEFINED = Atom.of("undefined");
   private static final Atom OK = Atom.of("ok");
+  private static final Atom STRUCT = Atom.of("__struct__");
+  private static final Atom MAP_SET = Atom.of("Elixir.MapSet");
+  private static final Atom MAP_SET_MAP = Atom.of("map");
   private static final int SHOWN = 200;
 
   private TermMapping() {}
@@ -41,7 +44,8 @@ final class TermMapping {
     return switch (type) {
       case TermType.Scalar s -> scalar(s.kind(), term);
       case TermType.ListOf l -> Collections.unmodifiableList(elements(l.element(), term, new ArrayList<>()));
-      case TermType.SetOf s -> Collections.unmodifiableSet(elements(s.element(), term, new LinkedHashSet<>()));
+      case TermType.SetOf s -> Collections.unmodifiableSet(elements(s.element(), mapSetMembers(term),
+          new LinkedHashSet<>()));
       case TermType.MapOf m -> map(m, term);
       case TermType.OptionalOf o -> NIL.equals(term) || UNDEFINED.equals(term)
           ? Optional.empty() : Optional.of(decode(o.element(), term));
@@ -108,8 +112,15 @@ final class TermMapping {
         }
         throw mismatch("a pid", term);
       }
-      default -> throw mismatch("nothing (ok is only a reply)", term);
+      case OK -> {
+        // The reply of a void call, as a client on this node reads it.
+        if (OK.equals(term)) {
+          return null;
+        }
+        throw mismatch("ok", term);
+      }
     }
+    throw new AssertionError(kind); // the switch covers every kind
   }
 
   private static BigInteger integer(Object term, String expected) throws Mismatch {
@@ -163,6 +174,18 @@ final class TermMapping {
       }
     }
     return into;
+  }
+
+  /**
+   * The members of an Elixir {@code MapSet} ({@code %MapSet{map: %{member => []}}}, a struct since
+   * Elixir 1.0), as a list; any other term as it is.
+   */
+  private static Object mapSetMembers(Object term) {
+    if (term instanceof Map<?, ?> map && MAP_SET.equals(map.get(STRUCT))
+        && map.get(MAP_SET_MAP) instanceof Map<?, ?> members) {
+      return List.copyOf(members.keySet());
+    }
+    return term;
   }
 
   private static Map<Object, Object> map(TermType.MapOf type, Object term) throws Mismatch {

@@ -7,6 +7,7 @@ import dev.arbor.dist.term.ErlPid;
 import dev.arbor.dist.term.ImproperList;
 import dev.arbor.dist.term.Tuple;
 import dev.arbor.remote.LocalNode;
+import java.util.Map;
 
 /**
  * Control messages from a peer, turned into calls on the runtime's {@link LocalNode}, on the
@@ -24,12 +25,15 @@ final class Inbound {
 
   private final LocalNode local;
   private final Calls calls;
+  private final Map<Ref, Pid> aliases;
   private final Object systemPid;
   private final ErlPid systemWirePid;
 
-  Inbound(LocalNode local, Calls calls, Object systemPid, ErlPid systemWirePid) {
+  Inbound(LocalNode local, Calls calls, Map<Ref, Pid> aliases, Object systemPid,
+      ErlPid systemWirePid) {
     this.local = local;
     this.calls = calls;
+    this.aliases = aliases;
     this.systemPid = systemPid;
     this.systemWirePid = systemWirePid;
   }
@@ -62,10 +66,13 @@ final class Inbound {
         }
       }
       case Control.ALIAS_SEND -> {
-        arg(control, 2, 3);
-        if (!calls.complete(message(payload, control))) {
-          LOG.log(System.Logger.Level.DEBUG, "dropped a message to alias " + control.get(2)
-              + ": Arbor processes have no aliases");
+        Object alias = arg(control, 2, 3);
+        Pid owner = alias instanceof Ref ref ? aliases.get(ref) : null;
+        if (owner != null) {
+          local.send(pid(control.get(1)), owner, message(payload, control));
+        } else if (!calls.complete(message(payload, control))) {
+          LOG.log(System.Logger.Level.DEBUG, "dropped a message to alias " + alias
+              + ": no call waits on it");
         }
       }
       case Control.LINK -> local.link(channel, pid(arg(control, 1, 3)), pid(control.get(2)));

@@ -1,12 +1,14 @@
 package dev.arbor.dist.node;
 
 import dev.arbor.Pid;
+import dev.arbor.Ref;
 import dev.arbor.dist.connection.Connection;
 import dev.arbor.dist.connection.ConnectionHandler;
-import dev.arbor.Pid;
 import dev.arbor.dist.epmd.Epmd;
-import dev.arbor.dist.genserver.GenServerRequests;
 import dev.arbor.dist.epmd.Registration;
+import dev.arbor.dist.genserver.CallAliases;
+import dev.arbor.dist.genserver.GenServerCalls;
+import dev.arbor.dist.genserver.GenServerRequests;
 import dev.arbor.dist.handshake.DistFlags;
 import dev.arbor.dist.handshake.Handshake;
 import dev.arbor.dist.handshake.HandshakeException;
@@ -22,6 +24,7 @@ import dev.arbor.dist.term.Tuple;
 import dev.arbor.remote.Distribution;
 import dev.arbor.remote.LocalNode;
 import dev.arbor.remote.NodeConnection;
+import dev.arbor.remote.RemoteCalls;
 import dev.arbor.remote.RemoteRequests;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,7 +48,7 @@ import java.util.stream.Collectors;
  * Distribution}: local processes reach remote pids through the {@link Channel}s it hands out.
  * Not API.
  */
-public final class NodeCore implements ConnectionHandler, Distribution {
+public final class NodeCore implements ConnectionHandler, Distribution, CallAliases {
   private static final System.Logger LOG = System.getLogger(NodeCore.class.getName());
   private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(7);
 
@@ -76,6 +79,9 @@ public final class NodeCore implements ConnectionHandler, Distribution {
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
   private final NodeWatchers watchers = new NodeWatchers();
   private final GenServerRequests requests = new GenServerRequests(this::route);
+  private final GenServerCalls genCalls = new GenServerCalls(this);
+  /** The active aliases of local processes' calls, and their owners. */
+  private final ConcurrentHashMap<Ref, Pid> aliases = new ConcurrentHashMap<>();
   private volatile LocalNode local;
   private volatile Inbound inbound;
   private volatile boolean stopped;
@@ -113,8 +119,8 @@ public final class NodeCore implements ConnectionHandler, Distribution {
       NodeCore node = new NodeCore(settings, server, registration);
       node.local = LocalNode.attach(node);
       // After attach, this node's wire pids are local runtime pids: the system pid is one.
-      node.inbound = new Inbound(node.local, node.calls, node.handles.fromWire(node.systemPid),
-          node.systemPid);
+      node.inbound = new Inbound(node.local, node.calls, node.aliases,
+          node.handles.fromWire(node.systemPid), node.systemPid);
       Thread.ofVirtual().name("arbor-dist-accept-" + name).start(node::acceptLoop);
       return node;
     } catch (IOException | RuntimeException e) {
@@ -142,13 +148,34 @@ public final class NodeCore implements ConnectionHandler, Distribution {
     return requests;
   }
 
+  /** Local processes call {@code gen_server}s on other nodes through this. */
+  @Override
+  public RemoteCalls calls() {
+    return genCalls;
+  }
+
+  @Override
+  public void activate(Ref alias, Pid owner) {
+    aliases.put(alias, owner);
+  }
+
+  @Override
+  public void deactivate(Ref alias) {
+    aliases.remove(alias);
+  }
+
   /**
    * Sends a {@code gen_server} reply: to a pid, or with {@code ALIAS_SEND} to the alias the caller's
-   * node made for the call (the runtime has no aliases of its own, so one arrives only from a peer).
+   * node made for the call (a local caller's alias is a runtime {@code Ref}; see {@link #activate}).
    */
   private void route(Pid from, Object to, Object message) {
     if (to instanceof Pid pid && pid.isLocal()) {
       local.send(from, pid, message);
+    } else if (to instanceof Ref alias) {
+      Pid owner = aliases.get(alias);
+      if (owner != null) {
+        local.send(from, owner, message);
+      }
     } else if (to instanceof Pid pid) {
       NodeConnection connection = connect(pid.node());
       if (connection != null) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The gen_server protocol and the term mapping, without a node: what a request becomes, where replies go. */
@@ -33,6 +34,8 @@ class GenServerRequestsTest {
 
   record Bump(int amount) {}
 
+  record Heat(Set<Mode> modes) {}
+
   record Configure(Settings settings) {}
 
   private static final TermType SETTINGS = TermType.recordOf(Settings.class,
@@ -46,6 +49,8 @@ class GenServerRequestsTest {
           a -> new IncrementBy((int) a[0]), m -> new Object[] {m.amount()}, TermType.INT)
       .call("configure", "configure", TermType.OK, Configure.class,
           a -> new Configure((Settings) a[0]), m -> new Object[] {m.settings()}, SETTINGS)
+      .call("heat", "heat", TermType.OK, Heat.class, a -> new Heat(modes(a[0])),
+          m -> new Object[] {m.modes()}, TermType.setOf(TermType.enumOf(Mode.class, Mode.values())))
       .cast("increment_by", "bump", Bump.class, a -> new Bump((int) a[0]),
           m -> new Object[] {m.amount()}, TermType.INT)
       .info(TermType.listOf(TermType.LONG))
@@ -63,6 +68,11 @@ class GenServerRequestsTest {
     return (Optional<String>) value;
   }
 
+  @SuppressWarnings("unchecked")
+  private static Set<Mode> modes(Object value) {
+    return (Set<Mode>) value;
+  }
+
   private Incoming call(Object tag, Object request) {
     return requests.read(TERMS, server, Tuple.of(Atom.of("$gen_call"), Tuple.of(caller, tag), request));
   }
@@ -75,6 +85,18 @@ class GenServerRequestsTest {
     assertEquals(new IncrementBy(5), call.message());
     call.reply().reply(6);
     assertEquals(List.of(new Sent(server, alias, Tuple.of(aliasTag, 6L))), sent);
+  }
+
+  @Test
+  void setDecodesFromAListAndFromAnElixirMapSet() {
+    Map<Object, Object> mapSet = Map.of(Atom.of("__struct__"), Atom.of("Elixir.MapSet"),
+        Atom.of("map"), Map.of(Atom.of("heat"), ErlList.of(), Atom.of("cool"), ErlList.of()));
+    Incoming.Call fromMapSet = assertInstanceOf(Incoming.Call.class,
+        call(aliasTag, Tuple.of(Atom.of("heat"), mapSet)));
+    assertEquals(new Heat(Set.of(Mode.HEAT, Mode.COOL)), fromMapSet.message());
+    Incoming.Call fromList = assertInstanceOf(Incoming.Call.class,
+        call(aliasTag, Tuple.of(Atom.of("heat"), ErlList.of(Atom.of("cool"), Atom.of("cool")))));
+    assertEquals(new Heat(Set.of(Mode.COOL)), fromList.message());
   }
 
   @Test

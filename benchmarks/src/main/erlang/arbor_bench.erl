@@ -4,7 +4,8 @@
 %%   RESULT<TAB>metric<TAB>system<TAB>value<TAB>unit
 %% Run by benchmarks/run as
 %%   erl +P 2100000 -noshell -pa benchmarks/target/erlang -run arbor_bench main SHAPE quick|full [ARGS]
-%% with SHAPE one of call.process, cast, spawn N, spawn-hibernated N, ring PROCS HOPS, restart.
+%% with SHAPE one of call.process, cast, spawn N, spawn-hibernated N, ring PROCS HOPS, links PROCS,
+%% restart.
 -module(arbor_bench).
 -export([main/1]).
 
@@ -34,6 +35,7 @@ run("cast", Quick, []) ->
 run("spawn", Quick, [N]) -> spawn_shape(N, [], "erlang", Quick);
 run("spawn-hibernated", Quick, [N]) -> spawn_shape(N, [{hibernate_after, 0}], "erlang-hib", Quick);
 run("ring", Quick, [Procs, Hops]) -> ring(Procs, Hops, Quick);
+run("links", Quick, [Procs]) -> links(Procs, Quick);
 run("restart", Quick, []) ->
     %% Supervisor reports would dominate the figure; the Java side turns its reports off as well.
     logger:set_primary_config(level, none),
@@ -147,6 +149,28 @@ rss() ->
     [Line] = [L || L <- binary:split(Status, <<"\n">>, [global]), binary:match(L, <<"VmRSS:">>) =/= nomatch],
     [_, Kb, _] = string:lexemes(binary_to_list(Line), " \t"),
     list_to_integer(Kb) * 1024.
+
+%% ------------------------------------------------------------------ links
+
+%% An exit cascade: kill the head of a chain of linked processes, time until the tail is down.
+links(Procs, Quick) ->
+    {Warmup, Measured, _} = iterations(Quick),
+    [cascade(Procs) || _ <- lists:seq(1, Warmup)],
+    Scores = [cascade(Procs) || _ <- lists:seq(1, Measured)],
+    result("links.hop", "erlang", lists:sum(Scores) / length(Scores), "ns").
+
+cascade(Procs) ->
+    Self = self(),
+    Head = spawn(fun() -> chain(Procs - 1, Self) end),
+    Tail = receive {tail, T} -> T end,
+    Ref = monitor(process, Tail),
+    T0 = erlang:monotonic_time(nanosecond),
+    exit(Head, kill),
+    receive {'DOWN', Ref, process, Tail, _} -> ok end,
+    (erlang:monotonic_time(nanosecond) - T0) / Procs.
+
+chain(0, Main) -> Main ! {tail, self()}, receive _ -> ok end;
+chain(K, Main) -> spawn_link(fun() -> chain(K - 1, Main) end), receive _ -> ok end.
 
 %% ------------------------------------------------------------------ ring
 

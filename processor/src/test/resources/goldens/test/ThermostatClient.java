@@ -299,6 +299,7 @@ public final class ThermostatClient {
             TermType.<Thermostat.Slot>component("at", TermType.INT, Thermostat.Slot::at),
             TermType.<Thermostat.Slot>component("degrees", TermType.DOUBLE, Thermostat.Slot::degrees)),
             TermType.setOf(TermType.enumOf(Thermostat.Day.class, Thermostat.Day.values())))
+        .failure(Thermostat.BusyException.class, Thermostat.BusyException::new)
         .call("label", "rename", TermType.mapOf(TermType.STRING, TermType.LONG),
             Message.Rename.class, args -> new Message.Rename((Optional<String>) args[0]),
             m -> new Object[] {m.label()}, TermType.optionalOf(TermType.STRING))

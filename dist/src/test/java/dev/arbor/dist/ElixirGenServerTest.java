@@ -57,7 +57,7 @@ class ElixirGenServerTest {
         IO.puts("CONFIGURE " <> inspect(GenServer.call(t, {:configure, %{name: "hall", mode: :cool}})))
         IO.puts("MODES " <> inspect(GenServer.call(t, {:distinct_modes, MapSet.new([:heat, :cool, :heat])})))
         send(t, "a note")
-        IO.puts("SNAPSHOT " <> inspect(GenServer.call(t, :snapshot)))
+        IO.puts("SNAPSHOT " <> inspect(Enum.sort(GenServer.call(t, :snapshot)))) # a map prints its keys in an order that differs between versions
         """);
     assertTrue(out.contains("GET 0\n"), out);
     assertTrue(out.contains("INC 5\n"), out);
@@ -65,7 +65,7 @@ class ElixirGenServerTest {
         out);
     assertTrue(out.contains("CONFIGURE \"hall is COOL\"\n"), out);
     assertTrue(out.contains("MODES 2\n"), out);
-    assertTrue(out.contains("SNAPSHOT %{count: 5, last_note: \"a note\", mode: :cool, notes: [\"a note\"]}\n"), out);
+    assertTrue(out.contains("SNAPSHOT [count: 5, last_note: \"a note\", mode: :cool, notes: [\"a note\"]]\n"), out);
   }
 
   @Test

@@ -13,7 +13,6 @@ import dev.arbor.Proc;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Binary;
 import dev.arbor.dist.term.Tuple;
-import dev.arbor.remote.RemoteReplyException;
 import dev.arbor.server.CallTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -81,11 +80,10 @@ class RemoteClientTest {
   }
 
   @Test
-  void declaredExceptionArrivesAsTheErrorTermItIsOnTheWire() {
-    RemoteReplyException e = assertThrows(RemoteReplyException.class, () -> counter().withdraw(100));
-    assertEquals(Tuple.of(Atom.of("error"), Tuple.of(Atom.of(Counter.TooFewException.class.getName()),
-        Binary.ofUtf8("only 0, asked for 100"))), e.reply());
-    assertTrue(e.getMessage().contains("withdraw"), e.getMessage());
+  void declaredExceptionIsRebuiltFromTheErrorTermAndTheServerGoesOn() {
+    Counter.TooFewException e = assertThrows(Counter.TooFewException.class, () -> counter().withdraw(100));
+    assertEquals("only 0, asked for 100", e.getMessage());
+    assertEquals(1, counter().incrementBy(1));
   }
 
   @Test

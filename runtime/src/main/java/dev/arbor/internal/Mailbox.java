@@ -15,14 +15,17 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Wake-up protocol. The consumer publishes {@code PARKED} with a volatile write, then looks at the
  * tail again before it parks. A producer exchanges the tail (a full fence) and then reads the state.
  * In every interleaving either the consumer sees the new tail and does not park, or the producer sees
- * {@code PARKED}; only the producer whose compare-and-set moves {@code PARKED} to {@code RUNNING}
- * unparks it. {@code HIBERNATED} works the same way, except that the winning producer gives the
+ * {@code PARKED}; only the producer whose compare-and-set moves {@code PARKED} to {@code WOKEN}
+ * unparks it, and the consumer marks itself {@code RUNNING} once it runs again ({@code WOKEN} tells
+ * a would-be spinner that the consumer is not on a carrier yet; see {@link Spin}). {@code HIBERNATED} works the same way, except that the winning producer gives the
  * process a new thread instead of unparking the old one.
  */
 public class Mailbox {
   static final int RUNNING = 0;
   static final int PARKED = 1;
   static final int HIBERNATED = 2;
+  /** Unparked by a producer, not yet back on a carrier: runnable, but not running. */
+  static final int WOKEN = 3;
 
   private static final VarHandle TAIL;
   private static final VarHandle STATE;
@@ -74,7 +77,7 @@ public class Mailbox {
   /** Wakes the consumer if it is parked (or hibernating); a no-op when it is running. */
   public final void wake() {
     int s = state;
-    if (s == PARKED && STATE.compareAndSet(this, PARKED, RUNNING)) {
+    if (s == PARKED && STATE.compareAndSet(this, PARKED, WOKEN)) {
       LockSupport.unpark(owner);
     } else if (s == HIBERNATED && STATE.compareAndSet(this, HIBERNATED, RUNNING)) {
       resume();
@@ -163,6 +166,14 @@ public class Mailbox {
   /** True while no thread runs the consumer. */
   protected final boolean isHibernating() {
     return state == HIBERNATED;
+  }
+
+  /**
+   * Whether the consumer is on a carrier now (running, or about to park), rather than parked or
+   * woken and waiting for a carrier: a hint for {@link Spin}, stale as soon as it is read.
+   */
+  public final boolean isOnCarrier() {
+    return state == RUNNING;
   }
 
   /** Whether the consumer has announced it is parked. */

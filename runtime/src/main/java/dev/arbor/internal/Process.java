@@ -96,6 +96,10 @@ public final class Process extends Mailbox implements LocalEndpoint, Thread.Unca
 
   // Owned by the process's thread.
   ArrayDeque<Object> saved;
+  /** How long its last park lasted, in nanoseconds, and its {@link Spin} back-off: its own thread's only. */
+  int lastWait = Integer.MAX_VALUE;
+  short spinMisses;
+  short spinSkips;
   /** What a hibernated process runs next; taken (getAndSet) by whoever resumes or kills it. */
   volatile Body resumeBody;
 

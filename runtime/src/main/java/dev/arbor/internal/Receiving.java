@@ -46,13 +46,18 @@ final class Receiving {
           return null;
         }
       }
+      if (Spin.worthIt(p) && spin(p, timeoutNanos > 0 ? deadline : Long.MAX_VALUE)) {
+        continue;
+      }
       p.announcePark();
       if (p.isEmpty() && p.exitReason == null) {
+        long parkedAt = System.nanoTime();
         if (timeoutNanos > 0) {
           LockSupport.parkNanos(p, remaining);
         } else {
           LockSupport.park(p);
         }
+        Spin.parked(p, System.nanoTime() - parkedAt);
       }
       p.announceRunning();
       p.checkAlive();
@@ -60,6 +65,25 @@ final class Receiving {
         onStrayInterrupt(p);
       }
     }
+  }
+
+  /**
+   * Spins (see {@link Spin}) until a message arrives: true then. False when the window, or the
+   * receive's own deadline, passed first, or an exit signal came (which the caller then acts on).
+   */
+  private static boolean spin(Process p, long receiveDeadline) {
+    long end = Math.min(Spin.deadline(), receiveDeadline);
+    for (int turn = 1; Spin.again(turn, end); turn++) {
+      if (p.exitReason != null) {
+        return false;
+      }
+      if (!p.isEmpty()) {
+        Spin.succeeded(p);
+        return true;
+      }
+    }
+    Spin.failed(p);
+    return false;
   }
 
   private static void save(Process p, Object m) {

@@ -40,9 +40,12 @@ public final class ServerTerms {
    * @param message builds that message from the decoded arguments (a server reading a request)
    * @param unpack the arguments a message carries, in order (a client writing a request)
    * @param reply the reply's type: {@link TermType#OK} for a {@code void} call, null for a cast
+   * @param failures the checked exceptions the call declares that a client can rebuild from the error
+   *     term a server answers with ({@code {error, {ClassName, Message}}}), by class name
    */
   public record Request(String atom, String handler, boolean call, List<TermType> arguments,
-      Class<?> type, Function<Object[], ?> message, Function<Object, Object[]> unpack, TermType reply) {
+      Class<?> type, Function<Object[], ?> message, Function<Object, Object[]> unpack, TermType reply,
+      Map<String, Function<String, ? extends Exception>> failures) {
     public Request {
       Objects.requireNonNull(atom, "atom");
       Objects.requireNonNull(handler, "handler");
@@ -50,6 +53,13 @@ public final class ServerTerms {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(unpack, "unpack");
+      failures = Map.copyOf(failures);
+    }
+
+    /** A request that declares no exception a client can rebuild. */
+    public Request(String atom, String handler, boolean call, List<TermType> arguments, Class<?> type,
+        Function<Object[], ?> message, Function<Object, Object[]> unpack, TermType reply) {
+      this(atom, handler, call, arguments, type, message, unpack, reply, Map.of());
     }
   }
 
@@ -112,6 +122,24 @@ public final class ServerTerms {
     private static <T> Function<Object, Object[]> unpacker(Class<T> type, Function<T, Object[]> unpack) {
       Objects.requireNonNull(unpack, "unpack");
       return message -> unpack.apply(type.cast(message));
+    }
+
+    /**
+     * A checked exception the last {@code @Call} declares, and how a client rebuilds it from the
+     * message in the error term the server answers with.
+     */
+    public <E extends Exception> Builder failure(Class<E> type, Function<String, E> create) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(create, "create");
+      if (requests.isEmpty() || !requests.get(requests.size() - 1).call()) {
+        throw new IllegalStateException("a failure follows the @Call that declares it");
+      }
+      Request last = requests.remove(requests.size() - 1);
+      Map<String, Function<String, ? extends Exception>> failures = new HashMap<>(last.failures());
+      failures.put(type.getName(), create);
+      requests.add(new Request(last.atom(), last.handler(), true, last.arguments(), last.type(),
+          last.message(), last.unpack(), last.reply(), failures));
+      return this;
     }
 
     /** An {@code @Info} handler's parameter type. */

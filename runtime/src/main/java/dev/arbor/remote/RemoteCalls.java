@@ -25,6 +25,7 @@ public interface RemoteCalls {
    *     goes away
    * @throws dev.arbor.server.CallTimeoutException if no reply comes within {@code timeout}
    * @throws RemoteReplyException if the reply does not fit the reply type (an error term, say)
+   *     and is not the error term of one of {@code request.failures()}, which is thrown rebuilt
    */
   Object call(Object server, ServerTerms.Request request, Object[] arguments, Duration timeout,
       String describe);

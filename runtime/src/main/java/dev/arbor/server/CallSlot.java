@@ -3,6 +3,7 @@ package dev.arbor.server;
 import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.internal.Process;
+import dev.arbor.internal.Spin;
 import dev.arbor.internal.Watch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -114,6 +115,20 @@ class CallSlot extends Watch {
    * when the caller itself is killed meanwhile.
    */
   final boolean await(long timeoutNanos) {
+    return await(timeoutNanos, false);
+  }
+
+  /**
+   * As {@link #await(long)}; when {@code spin}, it first spins a little ({@link Spin}) for an answer
+   * that is likely to come at once: the server was running when the call was sent.
+   */
+  final boolean await(long timeoutNanos, boolean spin) {
+    if (spin && Spin.NANOS > 0) {
+      long end = Spin.deadline();
+      for (int turn = 1; state == PENDING && Spin.again(turn, end); turn++) {
+        // a server on another carrier is answering
+      }
+    }
     boolean registered = false;
     if (timeoutNanos >= 0) {
       deadline = System.nanoTime() + timeoutNanos;

@@ -251,8 +251,9 @@ public final class ServerRef<M> {
       throw new IllegalStateException(describe() + " called itself (" + handler + "); it would wait for its own reply forever");
     }
     CallSlot slot = new CallSlot(me, Thread.currentThread());
+    boolean running = server.isOnCarrier(); // read before the call can wake it: see Spin
     post(server, slot, new CallRequest(handler, request, slot));
-    if (!slot.await(timeout.toNanos())) {
+    if (!slot.await(timeout.toNanos(), running)) {
       throw new CallTimeoutException(describe(), handler, timeout);
     }
     return (R) slot.result(describe(), handler);

@@ -29,6 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class JmhShapes {
   static final int JFR_PAIRS = 2;
+  /** The bare hand-off on one carrier thread ({@code OneCarrierCallBenchmark}), a system of call.process. */
+  static final String ONE_CARRIER = "vt1";
 
   private JmhShapes() {}
 
@@ -54,7 +56,13 @@ public final class JmhShapes {
     ChainedOptionsBuilder options = options(quick);
     String systemParam = "system";
     switch (shape) {
-      case "call.process" -> options.include("dev.arbor.bench.call.CallBenchmark.fromProcess$");
+      case "call.process" -> {
+        options.include("dev.arbor.bench.call.CallBenchmark.fromProcess$");
+        if (systems.isEmpty() || systems.contains(ONE_CARRIER)) {
+          options.include("dev.arbor.bench.call.OneCarrierCallBenchmark.fromProcess$");
+        }
+        systems = systems.stream().filter(s -> !s.equals(ONE_CARRIER)).toList();
+      }
       case "call.thread" -> options.include("dev.arbor.bench.call.CallBenchmark.fromThread$");
       case "cast" -> options.include("dev.arbor.bench.cast.CastBenchmark.casts$");
       case "mailbox" -> {
@@ -65,13 +73,15 @@ public final class JmhShapes {
     }
     if (!systems.isEmpty()) {
       options.param(systemParam, systems.toArray(String[]::new));
+    } else if (args.length > 2 && shape.equals("call.process")) {
+      options.exclude("dev.arbor.bench.call.CallBenchmark.fromProcess$"); // only vt1 was asked for
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     List<String> lines = new ArrayList<>();
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      String system = r.getParams().getParam(systemParam);
+      String system = benchmark.contains("OneCarrier") ? ONE_CARRIER : r.getParams().getParam(systemParam);
       switch (shape) {
         case "call.process", "call.thread" ->
             Result.print(shape, system, r.getPrimaryResult().getScore(), "ns");

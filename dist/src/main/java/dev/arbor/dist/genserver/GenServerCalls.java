@@ -8,6 +8,7 @@ import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.Ref;
 import dev.arbor.dist.term.Atom;
+import dev.arbor.dist.term.Binary;
 import dev.arbor.dist.term.ImproperList;
 import dev.arbor.dist.term.Tuple;
 import dev.arbor.mapping.ServerTerms;
@@ -95,9 +96,29 @@ public final class GenServerCalls implements RemoteCalls {
     try {
       return TermMapping.decode(request.reply(), term);
     } catch (Mismatch m) {
+      Exception declared = declared(request, term);
+      if (declared != null) {
+        throw GenServerCalls.<RuntimeException>sneaky(declared); // the client method declares it
+      }
       throw new RemoteReplyException(describe + " answered " + request.handler() + " with "
           + TermMapping.show(term) + ", which its reply type does not hold: " + m.getMessage(), term);
     }
+  }
+
+  /**
+   * The declared exception an error term {@code {error, {ClassName, Message}}} stands for, rebuilt
+   * with its message, or null when the term is no such error.
+   */
+  private static Exception declared(ServerTerms.Request request, Object term) {
+    if (term instanceof Tuple error && error.size() == 2 && GenReply.ERROR.equals(error.get(0))
+        && error.get(1) instanceof Tuple failure && failure.size() == 2
+        && failure.get(0) instanceof Atom name && failure.get(1) instanceof Binary message) {
+      var create = request.failures().get(name.name());
+      if (create != null) {
+        return create.apply(message.asString());
+      }
+    }
+    return null;
   }
 
   private static ExitException exited(ExitReason reason, String describe, String handler) {
@@ -107,6 +128,12 @@ public final class GenServerCalls implements RemoteCalls {
       default -> describe + " exited with " + reason;
     };
     return new ExitException(reason, what + " (" + handler + ")");
+  }
+
+  /** Throws a checked exception where the compiler cannot see it, as the typed client declares it. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   private static boolean isReply(Object message, Object tag) {

@@ -14,12 +14,13 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * The {@code terms()} method of a {@code @GenServer(remote = true)} client: the runtime's {@code
  * ServerTerms}, which says for each handler its atom, its arguments' and reply's term types, how
  * to build its message from decoded arguments (for the server) and how to read them back from it
- * (for a client on another node). Data and lambdas only: no reflection at run time.
+ * (for a client on another node), and which declared exceptions such a client can rebuild. Data and lambdas only: no reflection at run time.
  */
 final class TermsGenerator {
   static final String METHOD = "terms";
@@ -42,6 +43,11 @@ final class TermsGenerator {
       if (r.handler().kind() == HandlerKind.CALL) {
         chain.add("\n.call($S, $S,$W$L,$W$L$L)", r.atom(), r.handler().name(), type(r.reply().orElseThrow(), casts),
             message, types);
+        for (TypeMirror thrown : r.handler().relayedThrownTypes()) {
+          if (rebuildable(thrown)) {
+            chain.add("\n.failure($T.class, $T::new)", erasure(thrown), erasure(thrown));
+          }
+        }
       } else {
         chain.add("\n.cast($S, $S,$W$L$L)", r.atom(), r.handler().name(), message, types);
       }
@@ -64,6 +70,36 @@ final class TermsGenerator {
       method.addAnnotation(Varargs.suppress("unchecked"));
     }
     return method.addCode(chain.build()).build();
+  }
+
+  /**
+   * Whether a client on another node can rebuild {@code thrown} from the error term a remote server
+   * answers with: a concrete checked exception with a public constructor taking the message.
+   */
+  private static boolean rebuildable(TypeMirror thrown) {
+    if (!(thrown instanceof DeclaredType declared)
+        || !(declared.asElement() instanceof TypeElement type)
+        || type.getModifiers().contains(Modifier.ABSTRACT) || !isChecked(type)) {
+      return false;
+    }
+    return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
+            && c.getParameters().get(0).asType().toString().equals("java.lang.String"));
+  }
+
+  /** Whether {@code type} extends {@code Exception} but not {@code RuntimeException}. */
+  private static boolean isChecked(TypeElement type) {
+    for (TypeElement t = type; t != null; ) {
+      String name = t.getQualifiedName().toString();
+      if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+        return false;
+      }
+      if (name.equals("java.lang.Exception")) {
+        return true;
+      }
+      t = t.getSuperclass() instanceof DeclaredType parent ? (TypeElement) parent.asElement() : null;
+    }
+    return false;
   }
 
   /** {@code m -> new Object[] {m.amount(), m.label()}}: a message's arguments, for a client's request. */

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * back) and summarised the same way, so that noise shared by a round cancels out. Targets are judged
  * on those medians.
  *
- * <p>Usage: {@code ResultsWriter RAW.tsv MACHINE.tsv OUT.md [ANALYSIS.md]}.
+ * <p>Usage: {@code ResultsWriter RAW.tsv MACHINE.tsv OUT.md [ANALYSIS.md]}. RAW.tsv may join the lines of
+ * several runs, each shape from one of them, when MACHINE.tsv has a {@code Runs} line saying which.
  */
 public final class ResultsWriter {
   /** A figure a shape reports: how to title it, its unit, which way is better, which columns to show. */
@@ -196,11 +197,18 @@ public final class ResultsWriter {
   String render(Map<String, String> machine, String analysis) {
     StringBuilder md = new StringBuilder();
     md.append("# Arbor benchmarks: results\n\n");
-    md.append("Written by `benchmarks/run` from one run; do not edit by hand (the analysis at the end comes from "
-        + "`benchmarks/ANALYSIS.md`). Every system ran every shape in every round, back to back, on the same machine.\n\n");
+    // A machine description with "Runs" merges runs (raw lines of different shapes from each): it
+    // names them and their rounds itself.
+    boolean merged = machine.containsKey("Runs");
+    md.append("Written by `benchmarks/run` from ").append(merged ? "the runs below, each shape from one of them" : "one run")
+        .append("; do not edit by hand (the analysis at the end comes from `benchmarks/ANALYSIS.md`). Every system ran "
+            + "every shape in every round, back to back, on the same machine.\n\n");
     md.append("| | |\n|---|---|\n");
     machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-    md.append("| Rounds | ").append(rounds.size()).append(" |\n\n");
+    if (!merged) {
+      md.append("| Rounds | ").append(rounds.size()).append(" |\n");
+    }
+    md.append('\n');
 
     md.append("## Targets\n\n");
     md.append("Each ratio is taken round by round and summarised as median (min–max over rounds).\n\n");

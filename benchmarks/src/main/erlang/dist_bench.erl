@@ -1,9 +1,10 @@
 %% The dist shape: round trips between two nodes over Erlang distribution, on loopback.
 %%
-%%   server():  registers `echo` (a bare receive loop that sends {Ref, Msg} back) and `gecho` (a
-%%              gen_server whose call returns its request), prints READY, runs until killed.
-%%   client([ServerNode, System, Mode]): connects, then for echo and call, with 1 and 16 callers,
-%%              measures round trips and prints RESULT lines in k round trips per second.
+%%   server():  registers `echo` (a bare receive loop that sends {Ref, Msg} back), `gecho` (a
+%%              gen_server whose call returns its request) and `counter` (dist_counter, the
+%%              gen_server twin of Arbor's DistCounter), prints READY, runs until killed.
+%%   client([ServerNode, System, Mode]): connects, then for echo, call and genserver, with 1 and 16
+%%              callers, measures round trips and prints RESULT lines in k round trips per second.
 %% The same client measures BEAM <-> BEAM and BEAM <-> Arbor (only the server differs).
 -module(dist_bench).
 -behaviour(gen_server).
@@ -13,6 +14,7 @@
 server() ->
     register(echo, spawn(fun echo_loop/0)),
     {ok, _} = gen_server:start({local, gecho}, ?MODULE, [], []),
+    ok = dist_counter:start(),
     io:format("READY~n"),
     receive stop -> ok end.
 
@@ -36,7 +38,7 @@ client([ServerNode, System, Mode]) ->
               Metric = io_lib:format("dist.~s.~w", [Kind, Callers]),
               io:format("RESULT\t~s\t~s\t~.6g\t~s~n",
                         [Metric, System, PerSecond / 1000, "k round trips/s"])
-      end, [{echo, 1}, {echo, 16}, {call, 1}, {call, 16}]),
+      end, [{echo, 1}, {echo, 16}, {call, 1}, {call, 16}, {genserver, 1}, {genserver, 16}]),
     halt().
 
 round_trip(echo, Node) ->
@@ -46,7 +48,10 @@ round_trip(echo, Node) ->
             receive {Ref, _} -> ok end
     end;
 round_trip(call, Node) ->
-    fun() -> {hello, 42} = gen_server:call({gecho, Node}, {hello, 42}) end.
+    fun() -> {hello, 42} = gen_server:call({gecho, Node}, {hello, 42}) end;
+round_trip(genserver, Node) ->
+    %% What Elixir's GenServer.call({:counter, node}, {:increment_by, 1}) runs (:gen.call/4).
+    fun() -> N = gen_server:call({counter, Node}, {increment_by, 1}), true = is_integer(N) end.
 
 %% Runs the measured shape, unmeasured, until Deadline: the Arbor client does the same, so that a
 %% JVM measures compiled code and both systems start each row with the connection busy.

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * back) and summarised the same way, so that noise shared by a round cancels out. Targets are judged
  * on those medians.
  *
- * <p>Usage: {@code ResultsWriter RAW.tsv MACHINE.tsv OUT.md [ANALYSIS.md]}.
+ * <p>Usage: {@code ResultsWriter RAW.tsv MACHINE.tsv OUT.md [ANALYSIS.md]}. RAW.tsv may join the lines of
+ * several runs, each shape from one of them, when MACHINE.tsv has a {@code Runs} line saying which.
  */
 public final class ResultsWriter {
   /** A figure a shape reports: how to title it, its unit, which way is better, which columns to show. */
@@ -57,6 +58,10 @@ public final class ResultsWriter {
       new Shape("dist.echo.16", "Distribution: echo round trip between two nodes, 16 callers", "k round trips/s", true, DIST),
       new Shape("dist.call.1", "Distribution: gen_server:call-style round trip between two nodes, 1 caller", "k round trips/s", true, DIST),
       new Shape("dist.call.16", "Distribution: gen_server:call-style round trip between two nodes, 16 callers", "k round trips/s", true, DIST),
+      new Shape("dist.genserver.1", "Distribution: GenServer.call to a gen_server / @GenServer(remote = true) on another node, 1 caller",
+          "k round trips/s", true, DIST),
+      new Shape("dist.genserver.16", "Distribution: GenServer.call to a gen_server / @GenServer(remote = true) on another node, 16 callers",
+          "k round trips/s", true, DIST),
       new Shape("call.jfr", "Call round trip (a process calling a server) with Arbor's JFR hooks, without them, and recording",
           "ns per call", false, List.of("removed")),
       new Shape("call.jfr.hook", "The JFR check a call makes, with JFR off", "ns per call", false, List.of()),
@@ -96,6 +101,10 @@ public final class ResultsWriter {
       new Target("dist call round trip, 1 caller: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.call.1", "arbor-arbor", "beam-beam", 1, false),
       new Target("dist call round trip, 16 callers: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.call.16", "beam-arbor", "beam-beam", 1, false),
       new Target("dist call round trip, 16 callers: Arbor ↔ Arbor ≥ BEAM ↔ BEAM", "dist.call.16", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist GenServer call, 1 caller: BEAM → Arbor @GenServer ≥ BEAM → BEAM gen_server", "dist.genserver.1", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist GenServer call, 1 caller: Arbor client → Arbor @GenServer ≥ BEAM → BEAM gen_server", "dist.genserver.1", "arbor-arbor", "beam-beam", 1, false),
+      new Target("dist GenServer call, 16 callers: BEAM → Arbor @GenServer ≥ BEAM → BEAM gen_server", "dist.genserver.16", "beam-arbor", "beam-beam", 1, false),
+      new Target("dist GenServer call, 16 callers: Arbor client → Arbor @GenServer ≥ BEAM → BEAM gen_server", "dist.genserver.16", "arbor-arbor", "beam-beam", 1, false),
       new Target("round trip with the hooks ÷ with them removed (reported: a sanity check, noisier than 2%)", "call.jfr", "hooks", "removed", Double.NaN, true),
       new Target("a bound ArborMetrics binder costs ≤ 5% of the call round trip (its work on the call's thread ÷ the round trip without it)", "call.metrics.share", "arbor", null, 5, true),
       new Target("the binder's work per call on both threads ÷ the round trip without it (reported: CPU the machine spends, not the call's wait)", "call.metrics.cpu", "arbor", null, Double.NaN, true),
@@ -188,11 +197,18 @@ public final class ResultsWriter {
   String render(Map<String, String> machine, String analysis) {
     StringBuilder md = new StringBuilder();
     md.append("# Arbor benchmarks: results\n\n");
-    md.append("Written by `benchmarks/run` from one run; do not edit by hand (the analysis at the end comes from "
-        + "`benchmarks/ANALYSIS.md`). Every system ran every shape in every round, back to back, on the same machine.\n\n");
+    // A machine description with "Runs" merges runs (raw lines of different shapes from each): it
+    // names them and their rounds itself.
+    boolean merged = machine.containsKey("Runs");
+    md.append("Written by `benchmarks/run` from ").append(merged ? "the runs below, each shape from one of them" : "one run")
+        .append("; do not edit by hand (the analysis at the end comes from `benchmarks/ANALYSIS.md`). Every system ran "
+            + "every shape in every round, back to back, on the same machine.\n\n");
     md.append("| | |\n|---|---|\n");
     machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-    md.append("| Rounds | ").append(rounds.size()).append(" |\n\n");
+    if (!merged) {
+      md.append("| Rounds | ").append(rounds.size()).append(" |\n");
+    }
+    md.append('\n');
 
     md.append("## Targets\n\n");
     md.append("Each ratio is taken round by round and summarised as median (min–max over rounds).\n\n");
@@ -371,13 +387,19 @@ public final class ResultsWriter {
       `arbor.server.calls` timer with its percentile histogram (a `SimpleMeterRegistry`), and both together as \
       a share of the round trip. Beside them, the call.process shape with the binder bound and without, two \
       pairs per round in the order ABBA. (`dev.arbor.bench.metrics.MetricsOverheadBenchmark`)
-      - **dist.echo.N, dist.call.N**: two nodes on loopback with a private \
-      epmd; a server node registers `echo` (sends `{Ref, Msg}` back) and `gecho` (a call answered with its \
-      request); N caller processes on the client node each make 2,000 (quick) or 20,000 round trips after \
-      1,000 warm-up ones; the figure is all round trips ÷ the wall time. Systems are client-server: \
-      `beam-beam` and `beam-arbor` use the same Erlang client (`dist_bench.erl`), `arbor-arbor` two Arbor \
-      JVMs (`dev.arbor.bench.dist.DistBench`). Echo is a registered send and a reply; call is \
-      `gen_server:call` (Arbor: the same `$gen_call` message and `{Tag, Reply}` answer).
+      - **dist.echo.N, dist.call.N, dist.genserver.N**: two nodes on loopback with a private \
+      epmd; a server node registers `echo` (sends `{Ref, Msg}` back), `gecho` (a call answered with its \
+      request) and `counter` (a call `{increment_by, N}` answered with the new count); N caller processes on \
+      the client node each make 2,000 (quick) or 20,000 round trips after running the same shape, \
+      unmeasured, for 1 s (quick) or 3 s; the figure is all round trips ÷ the wall time. Systems are \
+      client-server: `beam-beam` and `beam-arbor` use the same Erlang client (`dist_bench.erl`), \
+      `arbor-arbor` two Arbor JVMs (`dev.arbor.bench.dist.DistBench`). Echo is a registered send and a \
+      reply; call is `gen_server:call` (Arbor: the same `$gen_call` message and `{Tag, Reply}` answer, by \
+      hand). genserver is `GenServer.call` between servers as users write them: on BEAM a plain \
+      `gen_server` (`dist_counter.erl`; an Elixir `GenServer` is an Erlang `gen_server` at run time, and \
+      Elixir's `GenServer.call` is the `gen:call/4` that `gen_server:call` runs), on Arbor a \
+      `@GenServer(remote = true)` class (`DistCounter`); the Arbor client calls it through its generated \
+      client, `DistCounterClient.of(Name.remote("counter", node)).incrementBy(1)`.
       """;
 
   public static void main(String[] args) throws IOException {

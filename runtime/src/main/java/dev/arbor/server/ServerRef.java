@@ -5,7 +5,6 @@ import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
 import dev.arbor.Name;
 import dev.arbor.Pid;
-import dev.arbor.Proc;
 import dev.arbor.internal.Monitor;
 import dev.arbor.internal.Process;
 import dev.arbor.internal.Remote;
@@ -281,15 +280,7 @@ public final class ServerRef<M> {
     Objects.requireNonNull(request, "request");
     if (remoteServer() != null) {
       // The remote call waits in a process of its own, which completes the future.
-      CompletableFuture<R> future = new CompletableFuture<>();
-      Proc.spawn(() -> {
-        try {
-          future.complete(call(handler, request));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      });
-      return future;
+      return CallInProcess.spawn(() -> call(handler, request));
     }
     AsyncCallSlot<R> slot = new AsyncCallSlot<>(Process.current(), describe(), handler, timeout);
     Process server;

@@ -48,14 +48,14 @@ class ElixirInteropExampleTest {
   void elixirCallsCastsAndSendsToTheArborDesk() {
     int placed = line(0, "shop  | GenServer.call(orders, {:place, \"apple\", 3})");
     assertEquals(Set.of(Set.of("id: 1", "quantity: 3", "sku: \"apple\"", "status: :open", "total: 360")),
-        maps(transcript.get(placed + 1)));
+        maps(shopAfter(placed)));
     int refused = line(placed, "shop  | GenServer.call(orders, {:place, \"kiwi\", 1})");
     assertEquals("shop  |     #=> {:error, {:\"dev.arbor.example.interop.orders.OrderRefusedException\","
-        + " \"pricing has no price for kiwi\"}}", transcript.get(refused + 1));
+        + " \"pricing has no price for kiwi\"}}", shopAfter(refused));
     line(0, "arbor | orders: cancelled #2");                      // the cast
     line(0, "arbor | orders: #1 shipped by bike");                // the send of an Elixir struct
     int listed = line(refused, "shop  | GenServer.call(orders, :orders)");
-    String list = transcript.get(listed + 1);
+    String list = shopAfter(listed);
     assertTrue(list.startsWith("shop  |     #=> [%{"), list);
     assertEquals(Set.of(
         Set.of("id: 1", "quantity: 3", "sku: \"apple\"", "status: :shipped", "total: 360"),
@@ -110,6 +110,14 @@ class ElixirInteropExampleTest {
   }
 
   /** The index of the first line at {@code from} or later that starts with {@code start}. */
+  /**
+   * The Elixir side's next line after {@code index}: what its call returned. The two sides print
+   * concurrently, so an Arbor line may come between a call and its result.
+   */
+  private static String shopAfter(int index) {
+    return transcript.get(line(index + 1, "shop  |"));
+  }
+
   private static int line(int from, String start) {
     for (int i = from; i < transcript.size(); i++) {
       if (transcript.get(i).startsWith(start)) {

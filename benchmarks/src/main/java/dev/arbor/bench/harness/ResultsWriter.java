@@ -35,11 +35,13 @@ public final class ResultsWriter {
   record Target(String text, String metric, String system, String reference, double bound, boolean atMost) {}
 
   private static final List<String> PEERS = List.of("vt", "erlang", "pekko");
+  /** call.process also has the single-carrier hand-off floor ({@code vt1}, issue 17's baseline). */
+  private static final List<String> CALL_PEERS = List.of("vt", "vt1", "erlang", "pekko");
   /** The dist shape's systems are client-server pairs; BEAM to BEAM is the reference. */
   private static final List<String> DIST = List.of("beam-beam");
 
   static final List<Shape> SHAPES = List.of(
-      new Shape("call.process", "Call round trip: a process calling a server", "ns per call", false, PEERS),
+      new Shape("call.process", "Call round trip: a process calling a server", "ns per call", false, CALL_PEERS),
       new Shape("call.thread", "Call round trip: a plain platform thread calling a server", "ns per call", false, PEERS),
       new Shape("cast.1", "Cast throughput, 1 producer (ending with a confirming call)", "M casts/s", true, PEERS),
       new Shape("cast.4", "Cast throughput, 4 producers (ending with a confirming call)", "M casts/s", true, PEERS),
@@ -48,6 +50,8 @@ public final class ResultsWriter {
       new Shape("spawn.rss", "Resident set per idle server", "bytes", false, PEERS),
       new Shape("ring.hop", "Ring: a token passed around a ring of processes", "ns per hop", false, PEERS),
       new Shape("restart", "Supervised restart: kill a named child until the name resolves to its successor", "µs per restart", false, PEERS),
+      new Shape("links.hop", "Exit cascade: the head of a chain of linked processes killed, until the tail's Down",
+          "ns per hop", false, List.of("erlang")),
       new Shape("growth.idle0", "Call round trip with no idle server", "ns per call", false, PEERS),
       new Shape("growth.idle1m", "Call round trip with the idle servers of the spawn shape alive", "ns per call", false, PEERS),
       new Shape("growth.ratio", "Cost growth: round trip with the idle servers alive ÷ with none", "ratio", false, PEERS),
@@ -81,16 +85,21 @@ public final class ResultsWriter {
   static final List<Target> TARGETS = List.of(
       new Target("call round trip, process to server ≤ 1.25× the bare virtual-thread hand-off", "call.process", "arbor", "vt", 1.25, true),
       new Target("call round trip, process to server ≤ 0.6× Erlang's", "call.process", "arbor", "erlang", 0.6, true),
+      new Target("call round trip, process to server ≤ 2× the single-carrier hand-off floor (bare virtual threads, one carrier)",
+          "call.process", "arbor", "vt1", 2, true),
       new Target("cast throughput, 1 producer ≥ 2× Erlang's", "cast.1", "arbor", "erlang", 2, false),
-      new Target("cast throughput, 4 producers ≥ 2× Erlang's", "cast.4", "arbor", "erlang", 2, false),
+      new Target("cast throughput, 4 producers ≥ 4× Erlang's", "cast.4", "arbor", "erlang", 4, false),
       new Target("cast throughput, 1 producer ≥ 1.5× Pekko's", "cast.1", "arbor", "pekko", 1.5, false),
       new Target("cast throughput, 4 producers ≥ 1.5× Pekko's", "cast.4", "arbor", "pekko", 1.5, false),
-      new Target("start of an idle server ≤ 0.3× Erlang's", "spawn.start", "arbor", "erlang", 0.3, true),
+      new Target("start of an idle server ≤ 0.5× Erlang's", "spawn.start", "arbor", "erlang", 0.5, true),
       new Target("heap per idle server ≤ 1.2× a bare parked virtual thread", "spawn.heap", "arbor", "vt", 1.2, true),
+      new Target("heap per idle thread-backed server ≤ Pekko's per actor", "spawn.heap", "arbor", "pekko", 1, true),
       new Target("heap per idle server with hibernateAfter ≤ 400 bytes", "spawn.heap", "arbor-hib", null, 400, true),
       new Target("ring hop ≤ 1.2× the bare virtual-thread ring", "ring.hop", "arbor", "vt", 1.2, true),
+      new Target("ring hop ≤ Pekko's", "ring.hop", "arbor", "pekko", 1, true),
       new Target("ring hop against Erlang's (reported, no bound)", "ring.hop", "arbor", "erlang", Double.NaN, true),
       new Target("restart ≤ 0.5× Erlang's", "restart", "arbor", "erlang", 0.5, true),
+      new Target("exit cascade per hop ≤ Erlang's", "links.hop", "arbor", "erlang", 1, true),
       new Target("call round trip with the idle servers alive ≤ 1.2× the one with none", "growth.ratio", "arbor", null, 1.2, true),
       new Target("JFR events with JFR off cost ≤ 2% of the call round trip (the hook's time ÷ the round trip's)", "call.jfr.share", "arbor", null, 2, true),
       new Target("dist echo round trip, 1 caller: BEAM → Arbor ≥ BEAM ↔ BEAM", "dist.echo.1", "beam-arbor", "beam-beam", 1, false),
@@ -119,6 +128,7 @@ public final class ResultsWriter {
     SYSTEM_NAMES.put("erlang", "Erlang/OTP");
     SYSTEM_NAMES.put("erlang-hib", "Erlang/OTP, hibernate_after 0");
     SYSTEM_NAMES.put("vt", "bare virtual threads (baseline)");
+    SYSTEM_NAMES.put("vt1", "bare virtual threads, one carrier (single-carrier hand-off floor)");
     SYSTEM_NAMES.put("clq", "ConcurrentLinkedQueue");
     SYSTEM_NAMES.put("ltq", "LinkedTransferQueue");
     SYSTEM_NAMES.put("hooks", "Arbor as shipped, JFR off");
@@ -129,7 +139,7 @@ public final class ResultsWriter {
   }
 
   private static final Map<String, String> REFERENCE_COLUMNS = Map.of(
-      "vt", "× baseline", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ",
+      "vt", "× baseline", "vt1", "× one-carrier floor", "erlang", "× Erlang", "pekko", "× Pekko", "clq", "× CLQ", "ltq", "× LTQ",
       "removed", "× hooks removed", "unbound", "× no binder", "beam-beam", "× BEAM↔BEAM");
 
   /** Every figure: metric → system → round → value. */
@@ -343,7 +353,10 @@ public final class ResultsWriter {
       10,000 calls one after another to an echo server and the time per call is taken. Arbor: \
       `EchoServerClient.echo` (a `@Call`, through `ServerRef.call`, default 5 s timeout); Pekko: request with \
       `replyTo` = the calling actor, answer, next request; Erlang: `gen_server:call`; baseline: one volatile \
-      write and one `unpark` each way between two virtual threads, `park` while waiting (`VtEcho`). \
+      write and one `unpark` each way between two virtual threads, `park` while waiting (`VtEcho`). The \
+      single-carrier hand-off floor (`vt1`): the baseline's ping-pong in a JVM whose virtual threads have \
+      one carrier thread (`-Djdk.virtualThreadScheduler.parallelism=1`), so that an `unpark` never wakes \
+      another core: what a hand-off costs when no core has to be woken (`OneCarrierCallBenchmark`). \
       (`dev.arbor.bench.call.CallBenchmark.fromProcess`)
       - **call.thread**: the benchmark's platform thread calls the server (Pekko: `AskPattern.ask` and waiting \
       on the future; baseline: the same hand-off with a platform thread on one side). Erlang has no such \
@@ -370,6 +383,12 @@ public final class ResultsWriter {
       a supervisor checks its restart history at each restart; supervisor reports off. Pekko (for reference): \
       restart in place by `SupervisorStrategy.restart()` after a failure, until the next request is answered. \
       (`dev.arbor.bench.restart.RestartHarness`)
+      - **links.hop**: an exit cascade: a chain of processes, each spawned by and linked to the one before \
+      it (Arbor: `Proc.spawnLink`; Erlang: `spawn_link`), none trapping exits; the head is killed \
+      (`Proc.exit(head, ExitReason.kill())`; Erlang: `exit(Head, kill)`) and the time until a monitor of \
+      the tail reports its `Down` (Erlang: `'DOWN'`) is divided by the chain's length; building the chain is \
+      not timed. One chain per iteration (quick: 1 warm-up and 2 measured; full: 2 and 3). \
+      (`dev.arbor.bench.links.LinksHarness`, `arbor_bench.erl`)
       - **mailbox.N**: JMH `@Group` with N producer threads offering and one consumer thread polling; the \
       figure is the consumer's rate. Producers more than 1M messages ahead yield (checked once per 1,024 \
       offers). (`dev.arbor.bench.mailbox.MailboxBenchmark`)

@@ -22,6 +22,12 @@ class ResultsWriterTest {
       "2\tRESULT\tcall.process\terlang\t1300\tns",
       "3\tRESULT\tcall.process\tarbor\t900\tns",
       "3\tRESULT\tcall.process\tvt\t1000\tns",
+      "1\tRESULT\tcall.process\tvt1\t500\tns",
+      "2\tRESULT\tcall.process\tvt1\t600\tns",
+      "1\tRESULT\tlinks.hop\tarbor\t1500\tns",
+      "1\tRESULT\tlinks.hop\terlang\t1600\tns",
+      "2\tRESULT\tlinks.hop\tarbor\t1900\tns",
+      "2\tRESULT\tlinks.hop\terlang\t2000\tns",
       "1\tRESULT\tspawn.heap\tarbor-hib\t350\tB",
       "2\tRESULT\tspawn.heap\tarbor-hib\t420\tB",
       "1\tPENDING\trestart\tarbor\tsupervision not merged",
@@ -58,6 +64,9 @@ class ResultsWriterTest {
     assertTrue(md.contains("| call round trip, process to server ≤ 0.6× Erlang's | 0.90× (0.88–0.92) | **missed** (≤ 0.6) |"), md);
     assertTrue(md.contains("| heap per idle server with hibernateAfter ≤ 400 bytes | 385 bytes (350–420) | **met** on the median"), md);
     assertTrue(md.contains("| restart ≤ 0.5× Erlang's | — | pending: supervision not merged |"), md);
+    assertTrue(md.contains("| call round trip, process to server ≤ 2× the single-carrier hand-off floor (bare virtual threads, "
+        + "one carrier) | 2.10× (2.00–2.20) | **missed** (≤ 2) |"), md); // 1100 / 500, 1200 / 600
+    assertTrue(md.contains("| exit cascade per hop ≤ Erlang's | 0.94× (0.94–0.95) | **met** (≤ 1) |"), md);
     // A target whose shape did not run at all is listed under the table, not judged.
     assertTrue(md.contains("Not measured in this run (their shapes were not run): "), md);
     assertTrue(md.matches("(?s).*Not measured in this run[^\n]*cast throughput, 1 producer ≥ 2× Erlang's.*"), md);
@@ -67,12 +76,51 @@ class ResultsWriterTest {
   @Test
   void shapeTablesShowEverySystemWithItsRatiosAndPendingAndFailedRuns() {
     String md = writer.render(new LinkedHashMap<>(), "## Analysis\n\nhand-written");
-    assertTrue(md.contains("| Arbor | 1,100 | 900–1,200 | 1.20 (0.90–1.38) | 0.90 (0.88–0.92) | — |"), md);
+    assertTrue(md.contains("| System | Median | Min–max | × baseline | × one-carrier floor | × Erlang | × Pekko |"), md);
+    assertTrue(md.contains("| Arbor | 1,100 | 900–1,200 | 1.20 (0.90–1.38) | 2.10 (2.00–2.20) | 0.90 (0.88–0.92) | — |"), md);
     assertTrue(md.contains("| bare virtual threads (baseline) | 1,000 | 800–1,000 | — |"), md);
+    assertTrue(md.matches("(?s).*\\| bare virtual threads \\(baseline\\) [^\n]*\n"
+        + "\\| bare virtual threads, one carrier \\(single-carrier hand-off floor\\) \\| 550 \\| 500–600 \\|.*"), md);
+    assertTrue(md.contains("### Exit cascade: the head of a chain of linked processes killed, until the tail's Down\n\n"
+        + "ns per hop, lower is better.\n\n| System | Median | Min–max | × Erlang |\n"), md);
+    assertTrue(md.contains("| Arbor | 1,700 | 1,500–1,900 | 0.94 (0.94–0.95) |\n| Erlang/OTP | 1,800 | 1,600–2,000 | — |\n"), md);
     assertTrue(md.contains("- Arbor: pending: supervision not merged"), md);
     assertTrue(md.contains("- round 2: ring pekko: exit 1"), md);
     assertTrue(md.contains("| Rounds | 3 |"), md);
     assertTrue(md.endsWith("## Analysis\n\nhand-written\n"), md);
+  }
+
+  /** Issue 17's target table, each as metric, system, reference, bound and direction. */
+  @Test
+  void everyTargetOfIssue17IsJudged() {
+    List<ResultsWriter.Target> expected = List.of(
+        target("call.process", "arbor", "erlang", 0.6, true),
+        target("call.process", "arbor", "vt1", 2, true),
+        target("cast.1", "arbor", "erlang", 2, false),
+        target("cast.4", "arbor", "erlang", 4, false),
+        target("spawn.start", "arbor", "erlang", 0.5, true),
+        target("spawn.heap", "arbor", "pekko", 1, true),
+        target("ring.hop", "arbor", "vt", 1.2, true),
+        target("ring.hop", "arbor", "pekko", 1, true),
+        target("restart", "arbor", "erlang", 0.5, true),
+        target("links.hop", "arbor", "erlang", 1, true));
+    for (ResultsWriter.Target e : expected) {
+      assertTrue(ResultsWriter.TARGETS.stream().anyMatch(t -> t.metric().equals(e.metric()) && t.system().equals(e.system())
+          && java.util.Objects.equals(t.reference(), e.reference()) && t.bound() == e.bound() && t.atMost() == e.atMost()),
+          "no target " + e);
+    }
+    // One target per pair of figures: a newer bound replaces the older one rather than joining it.
+    assertEquals(ResultsWriter.TARGETS.size(), ResultsWriter.TARGETS.stream()
+        .map(t -> t.metric() + " " + t.system() + " " + t.reference()).distinct().count());
+    // Every figure a target reads has a shape (title, unit) and every system a name in the tables.
+    for (ResultsWriter.Target t : ResultsWriter.TARGETS) {
+      assertTrue(ResultsWriter.SHAPES.stream().anyMatch(s -> s.metric().equals(t.metric())), t.metric());
+    }
+    assertEquals("bare virtual threads, one carrier (single-carrier hand-off floor)", ResultsWriter.SYSTEM_NAMES.get("vt1"));
+  }
+
+  private static ResultsWriter.Target target(String metric, String system, String reference, double bound, boolean atMost) {
+    return new ResultsWriter.Target("", metric, system, reference, bound, atMost);
   }
 
   @Test

@@ -84,6 +84,24 @@ final class FakePeer implements AutoCloseable {
     }
   }
 
+  /** The next frame other than a tick, or null if none comes within {@code timeout}. */
+  byte[] frameWithin(Duration timeout) throws IOException {
+    socket.setSoTimeout((int) timeout.toMillis());
+    java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+    try {
+      while (true) {
+        int length = in.readInt();
+        if (length > 0) {
+          byte[] frame = new byte[length];
+          in.readFully(frame);
+          return frame;
+        }
+      }
+    } catch (SocketTimeoutException e) {
+      return null;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

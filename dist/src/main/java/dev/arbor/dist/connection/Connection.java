@@ -29,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>{@link #send} never blocks. It encodes on the sender's thread, queues the frame and, when no
  * other thread is writing, writes the queue to the socket itself without blocking: a round trip
  * then costs no hand-off to a writer thread, and frames queued while another sender writes go out
- * in that sender's one gathering write. The socket is non-blocking, so a sender that is a process
+ * in that sender's one gathering write; a {@link Batch} holds a thread's frames back until it
+ * closes, so that they too leave together. The socket is non-blocking, so a sender that is a process
  * being killed (its thread interrupted) can never tear a frame or close the connection. When the
  * socket's buffer is full the writer thread takes over, waits for room and writes the rest; it also
  * sends a tick when nothing has been written for a quarter of the net tick time.
@@ -129,7 +130,9 @@ public final class Connection {
     out.putU32(0, out.size() - 4);
     if (!closed.get()) {
       outbound.add(ByteBuffer.wrap(out.array(), 0, out.size()));
-      flush();
+      if (!Batch.defers(this)) {
+        flush();
+      }
     }
   }
 
@@ -161,7 +164,7 @@ public final class Connection {
    * letting go of the lock: a frame queued by a sender whose {@code tryLock} failed just before the
    * unlock would otherwise wait for the next write.
    */
-  private void flush() {
+  void flush() {
     while (!outbound.isEmpty() && !closed.get()) {
       if (!writing.tryLock()) {
         return; // the thread that holds it writes this frame too
@@ -218,6 +221,8 @@ public final class Connection {
       while (!closed.get()) {
         if (socketFull.tryAcquire(tickNanos, TimeUnit.NANOSECONDS)) {
           writeWhenThereIsRoom(w, tickNanos);
+        } else if (!outbound.isEmpty()) {
+          flush(); // frames a lazy batch left for a later write
         } else if (System.nanoTime() - lastWrite >= tickNanos) {
           outbound.add(TICK.duplicate()); // an empty frame
           flush();

@@ -7,6 +7,7 @@ import dev.arbor.Name;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.Ref;
+import dev.arbor.dist.connection.Batch;
 import dev.arbor.dist.term.Atom;
 import dev.arbor.dist.term.Binary;
 import dev.arbor.dist.term.ImproperList;
@@ -46,17 +47,29 @@ public final class GenServerCalls implements RemoteCalls {
       String describe) {
     Object message = requestTerm(request, arguments); // a bad argument fails before any signal
     Pid self = Proc.self();
-    Ref monitor = server instanceof Pid pid ? Proc.monitor(pid) : Proc.monitor(name(server));
-    Object tag = new ImproperList(ALIAS, monitor);
-    aliases.activate(monitor, self);
+    Ref monitor;
+    Object tag;
     Optional<Object> answer;
+    try (Batch batch = Batch.open()) { // the monitor and the request leave in one write
+      monitor = server instanceof Pid pid ? Proc.monitor(pid) : Proc.monitor(name(server));
+      tag = new ImproperList(ALIAS, monitor);
+      aliases.activate(monitor, self);
+      try {
+        send(server, Tuple.of(GEN_CALL, Tuple.of(self, tag), message));
+      } catch (RuntimeException e) { // a message over the frame limit, say
+        aliases.deactivate(monitor);
+        Proc.demonitor(monitor);
+        throw e;
+      }
+    }
     try {
-      send(server, Tuple.of(GEN_CALL, Tuple.of(self, tag), message));
       answer = Proc.receive(m -> isReply(m, tag) || m instanceof Down d && d.ref().equals(monitor),
           timeout);
     } finally {
       aliases.deactivate(monitor);
-      Proc.demonitor(monitor); // flushes a Down that came after the reply
+      try (Batch batch = Batch.lazy()) { // the peer hears of it with the next frame
+        Proc.demonitor(monitor); // flushes a Down that came after the reply
+      }
     }
     if (answer.isEmpty()) {
       // The alias is gone, but a reply may have arrived between the wait's end and its removal.

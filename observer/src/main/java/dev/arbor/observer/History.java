@@ -1,5 +1,6 @@
 package dev.arbor.observer;
 
+import dev.arbor.Proc;
 import dev.arbor.observe.LiveCounts;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
@@ -103,9 +104,9 @@ final class History {
     return m;
   }
 
-  /** Erlang's name for a node that is not distributed, and the JVM that runs it. */
+  /** The node's name ({@code nonode@nohost} until a distribution node starts), and its JVM. */
   private static String node() {
-    return "nonode@nohost (JVM " + ProcessHandle.current().pid() + ")";
+    return Proc.node() + " (JVM " + ProcessHandle.current().pid() + ")";
   }
 
   /** Virtual threads run on this many carrier threads (the JDK's scheduler parallelism). */

@@ -33,9 +33,9 @@ import java.util.concurrent.Executors;
  * <p>Safe by default: it listens on loopback only; every request needs the random token that the
  * printed URL carries (401 without it); the {@code Host} header must name the observer (against DNS
  * rebinding); actions are POSTs that carry the token in a header; every name, state and message
- * reaches the page as text. It reads the runtime's snapshots, and every call it makes into a server
- * has a timeout, so it cannot block the application. Like Arbor's processes, it does not keep the JVM
- * alive.
+ * reaches the page as text. It reads the runtime's snapshots, and every call it makes to read a
+ * server has a timeout, so it cannot block the application; an action waits for the supervisor on a
+ * thread of its own. Like Arbor's processes, it does not keep the JVM alive.
  */
 public final class Observer implements AutoCloseable {
   private final HttpServer server;

@@ -6,6 +6,7 @@ import dev.arbor.internal.Process;
 import dev.arbor.internal.ProcessTable;
 import dev.arbor.internal.Remote;
 import dev.arbor.internal.Timers;
+import dev.arbor.observe.ArborEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -327,12 +328,17 @@ public final class Proc {
 
   // ------------------------------------------------------------------ names
 
-  /** Registers {@code pid} as {@code name}; fails, naming the holder, if the name is taken. */
+  /**
+   * Registers {@code pid} as {@code name}; fails, naming the holder, if the name is taken. A JFR
+   * recording sees it as a {@code dev.arbor.ProcessRegister} event.
+   */
   public static void register(String name, Pid pid) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(pid, "pid");
     currentIfAny();
-    ProcessTable.register(name, localOnly(pid, "registered"));
+    Process p = localOnly(pid, "registered");
+    ProcessTable.register(name, p);
+    ArborEvents.registered(p, name);
   }
 
   /** Frees {@code name}; returns whether it was registered. */

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -76,6 +77,17 @@ class CrashReportTest {
     assertEquals(Level.SEVERE, r.getLevel());
     assertTrue(r.getMessage().contains(s.pid().toString()), r.getMessage());
     assertSame(boom, r.getThrown());
+  }
+
+  @Test
+  void aNamedProcessCrashReportShowsItsName() {
+    releaseHandler.countDown();
+    RuntimeException boom = new IllegalStateException("boom");
+    Pid pid = Proc.spawn(SpawnOptions.defaults().name("crash-report-named"), () -> {
+      throw boom;
+    });
+    await(logged, "the crash report");
+    assertEquals("[arbor.crash] process " + pid + " (crash-report-named) crashed: " + boom, records.get(0).getMessage());
   }
 
   @RepeatedTest(20)

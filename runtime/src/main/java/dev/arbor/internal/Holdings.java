@@ -28,6 +28,16 @@ final class Holdings {
     }
   }
 
+  /** The name {@code p} is registered under, or null. */
+  static String name(Process p) {
+    p.lock();
+    try {
+      return p.name;
+    } finally {
+      p.unlock();
+    }
+  }
+
   static boolean clearName(Process p, String oldName) {
     p.lock();
     try {

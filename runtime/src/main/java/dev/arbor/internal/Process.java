@@ -263,7 +263,7 @@ public final class Process extends Mailbox implements LocalEndpoint, Thread.Unca
 
   @Override
   public void uncaughtException(Thread t, Throwable e) {
-    Reports.processCrashed(pid, e);
+    Reports.processCrashed(pid, Holdings.name(this), e);
   }
 
   // ---------------------------------------------------------------- spawning (Spawning, Hibernation)

@@ -57,11 +57,16 @@ public final class Reports {
     log.log(level, pattern, args);
   }
 
-  /** Erlang's "Error in process ... with exit value": a plain process crashed. */
-  static void processCrashed(Pid pid, Throwable cause) {
+  /**
+   * Erlang's "Error in process ... with exit value": a plain process crashed. Fields: pid, the name it
+   * was registered under when it crashed (empty without one), the cause's text.
+   */
+  static void processCrashed(Pid pid, String name, Throwable cause) {
     ArborEvents.crashed(pid, null, ExitReason.crash(cause));
     if (LOG.isLoggable(Level.ERROR)) {
-      log(LOG, Level.ERROR, cause, "[arbor.crash] process {0} crashed: {1}", pid, String.valueOf(cause));
+      log(LOG, Level.ERROR, cause,
+          name != null ? "[arbor.crash] process {0} ({1}) crashed: {2}" : "[arbor.crash] process {0}{1} crashed: {2}",
+          pid, name != null ? name : "", String.valueOf(cause));
     }
   }
 

@@ -63,12 +63,13 @@ final class Spawning {
       }
     }
     p.finished = true;
+    String name = crash != null ? Holdings.name(p) : null; // the exit frees the name the report shows
     p.exit(reason);
     p.clear();
     forgetBody(p);
     if (crash != null) {
       // After the exit: links and monitors must not wait for a slow or stalled log backend.
-      Reports.processCrashed(p.pid, crash);
+      Reports.processCrashed(p.pid, name, crash);
     }
   }
 

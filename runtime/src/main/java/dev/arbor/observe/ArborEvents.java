@@ -14,10 +14,11 @@ import jdk.jfr.FlightRecorderListener;
 
 /**
  * Arbor's JFR events, emitted by the runtime; not an API to call from application code. Event names
- * (category "Arbor"): {@code dev.arbor.ProcessSpawn}, {@code dev.arbor.ProcessExit} (with the exit
- * reason), {@code dev.arbor.SupervisorRestart}, {@code dev.arbor.Call} (server class, handler,
- * outcome, mailbox depth; its duration is the handler's) and {@code dev.arbor.MailboxDepth}
- * (periodic, off by default). {@code arbor.jfc} beside this class in the jar turns them all on.
+ * (category "Arbor"): {@code dev.arbor.ProcessSpawn}, {@code dev.arbor.ProcessRegister} (a name
+ * registered after spawn), {@code dev.arbor.ProcessExit} (with the exit reason), {@code
+ * dev.arbor.SupervisorRestart}, {@code dev.arbor.Call} (server class, handler, outcome, mailbox
+ * depth; its duration is the handler's) and {@code dev.arbor.MailboxDepth} (periodic, off by
+ * default). {@code arbor.jfc} beside this class in the jar turns them all on.
  *
  * <p>Cost with JFR off: each hook reads one static flag, set when JFR starts in the JVM, and builds
  * nothing else; with JFR on, it then asks its event class whether a recording enabled it. {@code
@@ -53,6 +54,7 @@ public final class ArborEvents {
    */
   private static final class Probes {
     static final ProcessSpawnEvent SPAWN = new ProcessSpawnEvent();
+    static final ProcessRegisterEvent REGISTER = new ProcessRegisterEvent();
     static final ProcessExitEvent EXIT = new ProcessExitEvent();
     static final SupervisorRestartEvent RESTART = new SupervisorRestartEvent();
     static final CallEvent CALL = new CallEvent();
@@ -134,6 +136,19 @@ public final class ArborEvents {
       ProcessSpawnEvent e = new ProcessSpawnEvent();
       e.pid = p.pid().toString();
       e.spawnedBy = p.spawnedBy() == 0 ? null : "<0." + p.spawnedBy() + ".0>";
+      e.registeredName = name;
+      e.commit();
+    }
+  }
+
+  /**
+   * A running process was registered as {@code name}. Not called from the spawn path: the spawn
+   * event already carries a name given at spawn. JFR only: no listener has asked for names yet.
+   */
+  public static void registered(Process p, String name) {
+    if (HOOKS && jfr && Probes.REGISTER.isEnabled()) {
+      ProcessRegisterEvent e = new ProcessRegisterEvent();
+      e.pid = p.pid().toString();
       e.registeredName = name;
       e.commit();
     }

@@ -64,6 +64,8 @@ final class SupervisorState {
   private final Map<Pid, Child> byPid = new HashMap<>();
   private final Subscribers subscribers = new Subscribers();
   private Pid self;
+  private SupervisorReports reports;
+  /** The supervisor as messages name it: "supervisor <0.2.0> (shop)". */
   private String label;
 
   private SupervisorState(boolean dynamic, Strategy strategy, AutoShutdown autoShutdown, int maxRestarts,
@@ -95,7 +97,8 @@ final class SupervisorState {
   /** Starts the children in order; if one fails, stops those already started, newest first, and throws. */
   void init() {
     self = Proc.self();
-    label = (dynamic ? "dynamic supervisor " : "supervisor ") + self + (name != null ? " (" + name + ")" : "");
+    reports = new SupervisorReports(dynamic, self, name);
+    label = reports.label;
     LiveSupervisors.register(dynamic, topLevel);
     for (ChildSpec spec : initialChildren) {
       Child child = new Child(spec);
@@ -103,7 +106,7 @@ final class SupervisorState {
       Outcome started = start(spec);
       if (started.failure() != null) {
         children.remove(child);
-        SupervisorReports.startFailed(label, child, started.failure());
+        reports.startFailed(child, started.failure());
         stopInReverse();
         throw new ChildStartFailure(label + " could not start child \"" + spec.id() + "\": " + started.failure(),
             started.failure());
@@ -162,7 +165,7 @@ final class SupervisorState {
     Restart restart = child.spec.restart();
     boolean abnormal = !reason.isClean();
     if (restart == Restart.PERMANENT || abnormal) {
-      SupervisorReports.childExited(label, child, old, reason);
+      reports.childExited(child, old, reason);
     }
     if (restart == Restart.PERMANENT || (restart == Restart.TRANSIENT && abnormal)) {
       restart(child, old);
@@ -183,7 +186,7 @@ final class SupervisorState {
   private void restart(Child child, Pid oldPid) {
     if (!intensity.add()) {
       child.restarting = false;
-      SupervisorReports.intensityExceeded(label, child, maxRestarts, period);
+      reports.intensityExceeded(child, maxRestarts, period);
       subscribers.publish(new IntensityExceeded(self, child.id(), maxRestarts, period));
       ArborEvents.supervisorGaveUp(self, child.id(), maxRestarts, period);
       Server.stopSelf(ExitReason.shutdown()); // terminate() then stops the others, newest first
@@ -235,7 +238,7 @@ final class SupervisorState {
         for (Child waiting : group.subList(i, group.size())) {
           waiting.pidBeforeRestart = oldPids.get(waiting); // so the retry's events still name them
         }
-        SupervisorReports.startFailed(label, c, started.failure());
+        reports.startFailed(c, started.failure());
         subscribers.publish(new ChildStartFailed(self, c.id(), started.failure()));
         // Retry after what is already queued, so that a stop request or an admin call can get in first.
         Proc.send(self, new TryAgain(c));
@@ -243,7 +246,7 @@ final class SupervisorState {
       }
       place(c, started.pid());
       c.restarted();
-      SupervisorReports.restarted(label, c, oldPids.get(c), started.pid());
+      reports.restarted(c, oldPids.get(c), started.pid());
       subscribers.publish(new ChildRestarted(self, c.id(), oldPids.get(c), started.pid()));
     }
   }
@@ -266,7 +269,7 @@ final class SupervisorState {
         }
       }
     }
-    SupervisorReports.autoShutdown(label, child);
+    reports.autoShutdown(child);
     subscribers.publish(new AutoShutdownTriggered(self, child.id()));
     Server.stopSelf(ExitReason.shutdown());
   }
@@ -285,7 +288,7 @@ final class SupervisorState {
 
   private void stopped(Child child, Pid pid, ExitReason reason) {
     if (!Shutdowns.expected(reason, child.spec)) {
-      SupervisorReports.shutdownError(label, child, pid, reason);
+      reports.shutdownError(child, pid, reason);
     }
     subscribers.publish(new ChildTerminated(self, child.id(), pid, reason));
   }
@@ -322,7 +325,7 @@ final class SupervisorState {
     if (self == null) {
       return; // init never ran
     }
-    SupervisorReports.shuttingDown(label, reason, byPid.size());
+    reports.shuttingDown(reason, byPid.size());
     subscribers.publish(new ShuttingDown(self, reason));
     if (dynamic) {
       stopAllAtOnce();

@@ -45,8 +45,8 @@ class JfrEventsTest {
   void record() throws InterruptedException {
     Proc.adopt();
     stream = new RecordingStream();
-    for (String name : List.of("dev.arbor.ProcessSpawn", "dev.arbor.ProcessExit", "dev.arbor.SupervisorRestart",
-        "dev.arbor.Call")) {
+    for (String name : List.of("dev.arbor.ProcessSpawn", "dev.arbor.ProcessRegister", "dev.arbor.ProcessExit",
+        "dev.arbor.SupervisorRestart", "dev.arbor.Call")) {
       stream.enable(name).withoutThreshold();
       stream.onEvent(name, events::add);
     }
@@ -158,6 +158,26 @@ class JfrEventsTest {
     assertEquals("jfr-named-process", plain.getString("registeredName"));
     named.send("stop");
     server.stop();
+  }
+
+  @Test
+  void registrationAfterSpawnIsRecordedWithTheName() throws InterruptedException {
+    Pid namedAtSpawn = Proc.spawn(dev.arbor.SpawnOptions.defaults().name("jfr-named-at-spawn"),
+        () -> Proc.receive(m -> m.equals("stop"), Duration.ofSeconds(BOUND_SECONDS)));
+    Pid late = Proc.spawn(() -> Proc.receive(m -> m.equals("stop"), Duration.ofSeconds(BOUND_SECONDS)));
+    Proc.register("jfr-late-name", late);
+
+    // The stream delivers events in commit order, and both commits happen on this thread: a register
+    // event from the named spawn would arrive before the late one.
+    List<String> registered = new ArrayList<>();
+    RecordedEvent register = await("dev.arbor.ProcessRegister", e -> {
+      registered.add(e.getString("pid"));
+      return late.toString().equals(e.getString("pid"));
+    });
+    assertEquals("jfr-late-name", register.getString("registeredName"));
+    assertTrue(!registered.contains(namedAtSpawn.toString()), "the spawn event carries a name given at spawn");
+    namedAtSpawn.send("stop");
+    late.send("stop");
   }
 
   @Test

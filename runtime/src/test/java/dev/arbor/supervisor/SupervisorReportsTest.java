@@ -80,8 +80,24 @@ class SupervisorReportsTest extends SupervisorTestBase {
     assertLogged("[arbor.supervisor] child exited: supervisor " + sup.pid() + ", child \"w\"");
     assertLogged("[arbor.supervisor] child restarted: supervisor " + sup.pid() + ", child \"w\" " + w + " -> ");
     assertLogged("[arbor.supervisor] child failed to start: supervisor " + sup.pid() + ", child \"w\"");
-    assertLogged("[arbor.supervisor] intensity exceeded: supervisor " + sup.pid() + " had more than 2 restarts");
+    assertLogged("[arbor.supervisor] intensity exceeded: supervisor " + sup.pid() + " had more than 2 restarts"
+        + " within 60000 ms (last: child \"w\"); stopping all children and exiting with shutdown");
     assertLogged("[arbor.supervisor] shutdown: supervisor " + sup.pid());
+  }
+
+  @Test
+  void aNamedSupervisorsReportsShowItsNameAfterItsPid() {
+    Supervisor sup = Supervisor.start(SupervisorSpec.oneForOne().name("reported-sup").child(TestWorker.spec("w", me)));
+    Pid w = next(Started.class).pid();
+    sup.subscribe(me);
+
+    TestWorker.crash(w);
+    Pid restarted = event(ChildRestarted.class, sup.pid()).newPid();
+
+    assertLogged("[arbor.supervisor] child exited: supervisor " + sup.pid() + " (reported-sup), child \"w\" " + w
+        + " exited with ");
+    assertLogged("[arbor.supervisor] child restarted: supervisor " + sup.pid() + " (reported-sup), child \"w\" " + w
+        + " -> " + restarted);
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import dev.arbor.Adopted;
 import dev.arbor.Down;
@@ -17,6 +18,7 @@ import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.Proc;
 import dev.arbor.Ref;
+import dev.arbor.SpawnOptions;
 import dev.arbor.sample.session.Session;
 import dev.arbor.sample.session.SessionClient;
 import dev.arbor.server.CallContext;
@@ -29,6 +31,7 @@ import dev.arbor.supervisor.Supervisor;
 import dev.arbor.supervisor.SupervisorEvent.ChildRestarted;
 import dev.arbor.supervisor.SupervisorSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,13 +46,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Arbor logs through {@code System.Logger}; with {@code org.slf4j:slf4j-jdk-platform-logging} on the
  * class path (this module's test scope, as the README tells a Logback user) its reports reach Logback
- * whole: level, logger name, message, cause, and the pid, name and server class as arguments.
+ * whole: level, logger name, message, cause, and the pids, names and server class as arguments.
  */
 class LogbackBridgeTest {
   private static final Duration BOUND = Duration.ofSeconds(10);
 
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-  private final List<Logger> loggers = List.of(logger("dev.arbor.server"), logger("dev.arbor.supervisor"));
+  /** The parent of dev.arbor.server and dev.arbor.supervisor: each event reaches it once. */
+  private final List<Logger> loggers = List.of(logger("dev.arbor"));
   private Adopted me;
 
   private static Logger logger(String name) {
@@ -131,10 +135,58 @@ class LogbackBridgeTest {
     assertEquals("dev.arbor.supervisor", report.getLoggerName());
     assertEquals("[arbor.supervisor] child restarted: supervisor " + sup.pid() + " (logged-sup), child \"w\" " + first
         + " -> " + restarted.newPid(), report.getFormattedMessage());
-    assertArrayEquals(new Object[] {"supervisor " + sup.pid() + " (logged-sup)", "w", first + " -> ",
-        restarted.newPid().toString()}, report.getArgumentArray());
+    // The supervisor's pid and name, the child's id, its old and new pid: each an argument of its own.
+    assertArrayEquals(new Object[] {sup.pid(), "logged-sup", "w", first, restarted.newPid()},
+        report.getArgumentArray());
     ILoggingEvent exited = only("[arbor.supervisor] child exited: supervisor " + sup.pid());
     assertEquals(Level.ERROR, exited.getLevel());
+    assertArrayEquals(new Object[] {sup.pid(), "logged-sup", "w", first},
+        Arrays.copyOf(exited.getArgumentArray(), 4), "then the reason and the offender");
+  }
+
+  @Test
+  void processCrashReportCarriesPidAndName() throws InterruptedException {
+    // A plain process's report is written after its exit, so no Down says it is there: wait for it.
+    BlockingQueue<ILoggingEvent> reports = new LinkedBlockingQueue<>();
+    AppenderBase<ILoggingEvent> queue = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        reports.add(event);
+      }
+    };
+    queue.start();
+    Logger root = logger("dev.arbor");
+    root.addAppender(queue);
+    try {
+      IllegalStateException boom = new IllegalStateException("boom");
+      Pid pid = Proc.spawn(SpawnOptions.defaults().name("logged-process"), () -> {
+        throw boom;
+      });
+
+      ILoggingEvent report = next(reports, "[arbor.crash] process " + pid);
+      assertEquals(Level.ERROR, report.getLevel());
+      assertEquals("dev.arbor", report.getLoggerName());
+      assertEquals("[arbor.crash] process " + pid + " (logged-process) crashed: " + boom, report.getFormattedMessage());
+      assertArrayEquals(new Object[] {pid, "logged-process", boom.toString()}, report.getArgumentArray());
+      assertEquals(IllegalStateException.class.getName(), report.getThrowableProxy().getClassName());
+    } finally {
+      root.detachAppender(queue);
+    }
+  }
+
+  /** The first of {@code reports} that starts with {@code start}, waiting at most {@link #BOUND}. */
+  private static ILoggingEvent next(BlockingQueue<ILoggingEvent> reports, String start) throws InterruptedException {
+    long deadline = System.nanoTime() + BOUND.toNanos();
+    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+      ILoggingEvent e = reports.poll(left, TimeUnit.NANOSECONDS);
+      if (e == null) {
+        break;
+      }
+      if (e.getFormattedMessage().startsWith(start)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no report starting with " + start + " within " + BOUND.toSeconds() + " s");
   }
 
   /** A state whose text holds SLF4J's placeholder. */

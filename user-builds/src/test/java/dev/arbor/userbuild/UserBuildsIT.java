@@ -36,7 +36,7 @@ class UserBuildsIT {
     String readmeCounter = Snippets.javaBlocks(root.resolve("README.md")).stream()
         .filter(b -> b.contains("public final class Counter {")).findFirst().orElseThrow();
     assertTrue(tutorial.get("src/main/java/com/example/Counter.java").contains(readmeCounter),
-        "the tutorial's Counter is the README's example class, with its package and imports");
+        "the tutorial's Counter is the README's example class, imports included, with its package");
     Path project = Files.createDirectories(work.resolve("fresh"));
     for (Map.Entry<String, String> file : readme.entrySet()) {
       write(project, file.getKey(), file.getValue());

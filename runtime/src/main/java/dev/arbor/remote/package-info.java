@@ -1,7 +1,8 @@
 /**
  * The seam between the runtime and the distribution layer ({@code arbor-dist}): <b>not an API for
  * applications</b>. It is public only because {@code arbor-dist} lives in another module; anything
- * here may change with the runtime.
+ * here may change with the runtime, except {@link dev.arbor.remote.RemoteReplyException}, which a
+ * generated client's call to another node throws to the application.
  *
  * <p>Four parts:
  *

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +34,15 @@ class UserBuildsIT {
     Map<String, String> readme = Snippets.files(root.resolve("README.md"));
     Map<String, String> tutorial = Snippets.files(root.resolve("docs/tutorial.md"));
     assertEquals(java.util.Set.of("pom.xml"), readme.keySet(), "the README gives the pom.xml");
+    // The strict build is part of what this test shows: a pom without it would still pass.
+    assertTrue(readme.get("pom.xml").contains("<arg>-Xlint:all</arg>")
+        && readme.get("pom.xml").contains("<failOnWarning>true</failOnWarning>"),
+        "the README's pom.xml compiles with -Xlint:all and failOnWarning");
     assertTrue(tutorial.keySet().stream().anyMatch(f -> f.startsWith("src/test/java/")), "the tutorial gives a test");
     String readmeCounter = Snippets.javaBlocks(root.resolve("README.md")).stream()
         .filter(b -> b.contains("public final class Counter {")).findFirst().orElseThrow();
     assertTrue(tutorial.get("src/main/java/com/example/Counter.java").contains(readmeCounter),
-        "the tutorial's Counter is the README's example class, with its package and imports");
+        "the tutorial's Counter is the README's example class, imports included, with its package");
     Path project = Files.createDirectories(work.resolve("fresh"));
     for (Map.Entry<String, String> file : readme.entrySet()) {
       write(project, file.getKey(), file.getValue());
@@ -64,19 +70,28 @@ class UserBuildsIT {
 
   @Test
   void archetypeProjectBuildsAndPassesItsTests() throws Exception {
+    // The README's command, as a user copies it.
+    List<String> command = Snippets.mvnArguments(root.resolve("README.md"), "-DarchetypeArtifactId=arbor-archetype");
+    assertTrue(command.contains("-DarchetypeVersion=" + System.getProperty("arbor.version")),
+        "the README's archetype command names this version: " + command);
     Path parent = Files.createDirectories(work.resolve("from-archetype"));
-    UserMaven.Run generate = maven.run(parent, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",
-        "-DinteractiveMode=false", "-DarchetypeGroupId=dev.arbor", "-DarchetypeArtifactId=arbor-archetype",
-        "-DarchetypeVersion=" + System.getProperty("arbor.version"),
-        "-DgroupId=com.acme", "-DartifactId=shop", "-Dversion=1.0-SNAPSHOT", "-Dpackage=com.acme.shop");
+    UserMaven.Run generate = maven.run(parent, command.toArray(String[]::new));
     assertEquals(0, generate.status(), generate.tail());
-    Path project = parent.resolve("shop");
-    assertTrue(Files.exists(project.resolve("src/main/java/com/acme/shop/Counter.java")), generate.tail());
+    String groupId = property(command, "groupId").orElseThrow();
+    Path project = parent.resolve(property(command, "artifactId").orElseThrow());
+    String pkg = property(command, "package").orElse(groupId);
+    assertTrue(Files.exists(project.resolve("src/main/java/" + pkg.replace('.', '/') + "/Counter.java")), generate.tail());
 
     UserMaven.Run build = maven.run(project, "verify");
     assertEquals(0, build.status(), build.tail());
     assertTrue(build.output().contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"),
         "the generated test ran:\n" + build.tail());
+  }
+
+  /** The value of {@code -Dkey=value} among a command's arguments. */
+  private static Optional<String> property(List<String> command, String key) {
+    return command.stream().filter(a -> a.startsWith("-D" + key + "="))
+        .map(a -> a.substring(key.length() + 3)).findFirst();
   }
 
   private static void write(Path project, String file, String content) throws Exception {

@@ -7,7 +7,6 @@ import dev.arbor.annotation.GenServer;
 import dev.arbor.annotation.Info;
 import dev.arbor.annotation.Terminate;
 
-/** A counter: the GenServer from the README, exactly as a user writes one. */
 @GenServer
 public final class Counter {
   private int count;

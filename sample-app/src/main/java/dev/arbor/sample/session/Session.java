@@ -51,10 +51,4 @@ public final class Session {
     };
     return discountPercent;
   }
-
-  /** What a crash report shows as the session's state. */
-  @Override
-  public String toString() {
-    return "Session(" + userId + ", cart " + cart + ", discount " + discountPercent + "%)";
-  }
 }

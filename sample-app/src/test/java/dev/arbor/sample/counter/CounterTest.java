@@ -1,6 +1,5 @@
 package dev.arbor.sample.counter;
 
-import static dev.arbor.testkit.Testkit.assertReceive;
 import static dev.arbor.testkit.Testkit.refuteReceive;
 import static dev.arbor.testkit.Testkit.startSupervised;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +10,6 @@ import dev.arbor.testkit.ArborTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's testkit example: a test as a user of Arbor writes one. */
 @ArborTest
 class CounterTest {
   @Test
@@ -24,12 +22,4 @@ class CounterTest {
     assertEquals(0, counter.get());
     refuteReceive(Down.class, Duration.ofMillis(50));
   } // the test's children stop newest first; the test fails if it left any process alive
-
-  @Test
-  void monitorSeesTheCounterStop() {
-    CounterClient counter = CounterClient.start(1);
-    Proc.monitor(counter.pid());
-    counter.stop();
-    assertEquals(counter.pid(), assertReceive(Down.class, Duration.ofSeconds(1)).pid());
-  }
 }

@@ -19,13 +19,19 @@ import java.util.concurrent.locks.LockSupport;
  * signals and {@code Down}s. Cascades along links run from a work list rather than by recursion, so a
  * chain of a million linked processes cannot overflow a stack. Signals to linked processes on other
  * nodes go out through {@link Remote} in the same pass.
+ *
+ * <p>The threads of the processes a cascade kills are woken (interrupted) once the whole cascade has
+ * run, not hop by hop: waking a parked virtual thread hands it to a carrier, and a hundred thousand
+ * of them unwinding on the other core while the cascade still runs slowed every hop by contention.
+ * Each process is dead to everyone (its reason set, its signals sent) before its thread wakes, as
+ * it was before; only its thread's unwinding comes after the last signal.
  */
 final class Exits {
   private Exits() {}
 
   /** Exits {@code p} with {@code reason} and carries every consequence along links. */
   static void exit(Process p, ExitReason reason) {
-    ArrayDeque<Object> work = new ArrayDeque<>();
+    Cascade work = new Cascade();
     exitOne(p, reason, work);
     drain(work);
   }
@@ -36,21 +42,44 @@ final class Exits {
    * {@code exit/2}.
    */
   static void signal(Pid from, Process to, ExitReason reason, boolean viaLink) {
-    ArrayDeque<Object> work = new ArrayDeque<>();
+    Cascade work = new Cascade();
     signalOne(from, to, reason, viaLink, work);
     drain(work);
   }
 
-  /** The work list holds triples: (the sender's pid, or a late hook), the target, the reason. */
-  private static void drain(ArrayDeque<Object> work) {
-    while (!work.isEmpty()) {
-      Object first = work.poll();
-      Process to = (Process) work.poll();
-      ExitReason reason = (ExitReason) work.poll();
-      if (first instanceof Process.LateExitHook late) {
-        runLate(late, to);
-      } else {
-        signalOne((Pid) first, to, reason, true, work);
+  /**
+   * What a cascade has left to do: triples of (the sender's pid, or a late hook), the target, the
+   * reason; and the threads of the processes it killed, interrupted when it is done.
+   */
+  @SuppressWarnings("serial") // never serialized
+  private static final class Cascade extends ArrayDeque<Object> {
+    private ArrayList<Thread> killed;
+
+    void interruptLater(Thread thread) {
+      if (killed == null) {
+        killed = new ArrayList<>();
+      }
+      killed.add(thread);
+    }
+  }
+
+  private static void drain(Cascade work) {
+    try {
+      while (!work.isEmpty()) {
+        Object first = work.poll();
+        Process to = (Process) work.poll();
+        ExitReason reason = (ExitReason) work.poll();
+        if (first instanceof Process.LateExitHook late) {
+          runLate(late, to);
+        } else {
+          signalOne((Pid) first, to, reason, true, work);
+        }
+      }
+    } finally {
+      if (work.killed != null) {
+        for (Thread thread : work.killed) {
+          thread.interrupt(); // a receive it waits in throws, and user code unwinds
+        }
       }
     }
   }
@@ -63,7 +92,7 @@ final class Exits {
     }
   }
 
-  private static void signalOne(Pid from, Process to, ExitReason reason, boolean viaLink, ArrayDeque<Object> work) {
+  private static void signalOne(Pid from, Process to, ExitReason reason, boolean viaLink, Cascade work) {
     if (to.exitReason != null) {
       return;
     }
@@ -80,7 +109,7 @@ final class Exits {
     }
   }
 
-  private static void exitOne(Process p, ExitReason reason, ArrayDeque<Object> work) {
+  private static void exitOne(Process p, ExitReason reason, Cascade work) {
     if (reason.kind() == ExitReason.Kind.KILL) {
       reason = ExitReason.killed();
     }
@@ -154,7 +183,7 @@ final class Exits {
       if (p.adopted) {
         LockSupport.unpark(thread); // a plain thread is never interrupted; a receive it waits in throws
       } else {
-        thread.interrupt();
+        work.interruptLater(thread);
       }
     }
     if (myLinks != null) {

@@ -34,8 +34,27 @@ class RemoteServerRulesTest {
           @Call public abstract int pop();
         }
         """);
-    assertSingleError(source, "[ArborRemoteServerKind] @RemoteServer must annotate an interface, which its generated"
-        + " client implements; found a class Stack. Declare the remote server's requests in an interface.",
+    assertSingleError(source, "[ArborRemoteServerKind] @RemoteServer must annotate an interface that is not sealed,"
+        + " which its generated client implements; found a class Stack. Declare the remote server's requests in an"
+        + " interface that is not sealed.",
+        "@RemoteServer");
+  }
+
+  @Test
+  void sealedInterfaceIsAnErrorOnTheInterface() {
+    JavaFileObject source = Sources.of("Stack", """
+        @RemoteServer
+        public sealed interface Stack {
+          @Call int pop();
+
+          record Empty() implements Stack {
+            @Override public int pop() { return 0; }
+          }
+        }
+        """);
+    assertSingleError(source, "[ArborRemoteServerKind] @RemoteServer must annotate an interface that is not sealed,"
+        + " which its generated client implements; found a sealed interface Stack. Declare the remote server's"
+        + " requests in an interface that is not sealed.",
         "@RemoteServer");
   }
 

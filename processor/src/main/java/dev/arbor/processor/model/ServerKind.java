@@ -5,6 +5,8 @@ public enum ServerKind {
   CLASS("a class"),
   RECORD("a record"),
   INTERFACE("an interface"),
+  /** Kept apart from {@link #INTERFACE}: a generated client cannot implement a sealed interface. */
+  SEALED_INTERFACE("a sealed interface"),
   ENUM("an enum"),
   ANNOTATION("an annotation interface");
 

@@ -382,7 +382,8 @@ public final class ServerReader {
   private static ServerKind kindOf(TypeElement type) {
     return switch (type.getKind()) {
       case RECORD -> ServerKind.RECORD;
-      case INTERFACE -> ServerKind.INTERFACE;
+      case INTERFACE -> type.getModifiers().contains(Modifier.SEALED) ? ServerKind.SEALED_INTERFACE
+          : ServerKind.INTERFACE;
       case ENUM -> ServerKind.ENUM;
       case ANNOTATION_TYPE -> ServerKind.ANNOTATION;
       default -> ServerKind.CLASS;

@@ -218,8 +218,9 @@ public final class Diagnostics {
   }
 
   public static String remoteServerKind(String name, String found) {
-    return "[ArborRemoteServerKind] @RemoteServer must annotate an interface, which its generated client implements;"
-        + " found " + found + " " + name + ". Declare the remote server's requests in an interface.";
+    return "[ArborRemoteServerKind] @RemoteServer must annotate an interface that is not sealed, which its generated"
+        + " client implements; found " + found + " " + name + ". Declare the remote server's requests in an interface"
+        + " that is not sealed.";
   }
 
   public static String privateRemoteServer(String name, String hiddenBy, boolean itself) {

@@ -57,7 +57,7 @@ final class ServerRounds {
   /** Top-level types of this compilation's sources so far, generated ones included. */
   private final Set<String> sourceTypes = new java.util.HashSet<>();
 
-  /** The clients generated so far, by qualified name, with the server each was generated for. */
+  /** The clients generated so far, by qualified name, with the server each was generated for and its annotation. */
   private final Map<String, String> generatedFor = new HashMap<>();
 
   /** Deferred types by qualified name; re-read each round. */
@@ -122,7 +122,8 @@ final class ServerRounds {
     if (env.getSourceVersion().compareTo(SourceVersion.RELEASE_21) < 0) {
       // The generated dispatcher switches over a sealed type with patterns, final in Java 21: at an
       // older release javac would fail inside generated code, pointing at no line of the user's.
-      messager.printMessage(Diagnostic.Kind.ERROR, Diagnostics.release(env.getSourceVersion()), type);
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Diagnostics.release(!reader.isGenServer(type), env.getSourceVersion()), type);
       return;
     }
     if (!reader.unresolvedTypes(type).isEmpty()) {
@@ -134,7 +135,7 @@ final class ServerRounds {
       ValidationReport report = validator.validate(server);
       report.printTo(messager);
       if (report.isClean()) {
-        write(type, server, () -> generator.generate(server, generatedAnnotationVisibleFrom(type)));
+        write(type, server, false, () -> generator.generate(server, generatedAnnotationVisibleFrom(type)));
       }
     }
     if (reader.isRemoteServer(type)) {
@@ -142,27 +143,31 @@ final class ServerRounds {
       ValidationReport report = remoteValidator.validate(remote);
       report.printTo(messager);
       if (report.isClean()) {
-        write(type, remote.server(), () -> generator.generate(remote, generatedAnnotationVisibleFrom(type)));
+        write(type, remote.server(), true, () -> generator.generate(remote, generatedAnnotationVisibleFrom(type)));
       }
     }
   }
 
-  /** Writes the client of {@code server}, unless a type of its name exists already. */
-  private void write(TypeElement type, ServerModel server, Supplier<JavaFile> client) {
+  /**
+   * Writes the client of {@code server}, unless a type of its name exists already.
+   *
+   * @param remoteServer whether {@code type} is a {@code @RemoteServer} interface rather than a {@code @GenServer}
+   */
+  private void write(TypeElement type, ServerModel server, boolean remoteServer, Supplier<JavaFile> client) {
     String name = server.packageName().isEmpty()
         ? server.options().clientName()
         : server.packageName() + "." + server.options().clientName();
     // A client of that name already exists: javac would only warn, then fail with "duplicate class"
     // on the generated file; or the Filer refuses it, when another server generated it in this round.
     String clientExists = Diagnostics.clientExists(server.options().clientName(), server.packageName(),
-        generatedFor.get(name));
+        generatedFor.get(name), remoteServer);
     if (sourceTypes.contains(name)) {
       messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
       return;
     }
     try {
       client.get().writeTo(env.getFiler());
-      generatedFor.put(name, type.getQualifiedName().toString());
+      generatedFor.put(name, (remoteServer ? "@RemoteServer " : "@GenServer ") + type.getQualifiedName());
     } catch (FilerException e) {
       messager.printMessage(Diagnostic.Kind.ERROR, clientExists, type);
     } catch (IOException e) {

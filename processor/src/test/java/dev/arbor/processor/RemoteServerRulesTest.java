@@ -214,4 +214,64 @@ class RemoteServerRulesTest {
             + " client implements those alone; found @Call on peek(), which has a body. Remove @Call, or the body.",
         "default int peek()");
   }
+
+  @Test
+  void olderReleaseErrorNamesRemoteServer() {
+    JavaFileObject source = stack("");
+    Compilation compilation = Compilations.javac().withOptions("--release", "17").compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborRelease] a @RemoteServer interface must be compiled for Java 21"
+        + " or newer, as its generated client runs on Arbor's runtime, which needs Java 21; found release 17. Compile"
+        + " with --release 21 or newer.").inFile(source).onLineContaining("public interface Stack");
+  }
+
+  @Test
+  void clientNameOfATypeInTheSourcesIsAnErrorThatSaysToRenameTheInterface() {
+    JavaFileObject existing = Sources.of("StackClient", "public final class StackClient {}\n");
+    JavaFileObject source = stack("");
+    Compilation compilation = Compilations.compile(existing, source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborClientExists] the client's name must be free in its package;"
+        + " found an existing type StackClient in test. Rename the @RemoteServer interface, whose client is named"
+        + " after it, or the other type.").inFile(source).onLineContaining("public interface Stack");
+  }
+
+  @Test
+  void clientNameTakenByAGenServersClientIsAnErrorNamingThatGenServer() {
+    JavaFileObject counter = Sources.of("Counter", """
+        @GenServer(clientName = "StackClient")
+        public final class Counter {
+          @Call public int get() { return 0; }
+        }
+        """);
+    JavaFileObject source = stack("");
+    Compilation compilation = Compilations.compile(counter, source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborClientExists] the client's name must be free in its package;"
+        + " found StackClient in test, the client generated for @GenServer test.Counter. Rename the @RemoteServer"
+        + " interface, whose client is named after it, or the other type.")
+        .inFile(source).onLineContaining("public interface Stack");
+  }
+
+  @Test
+  void genServerClientNameTakenByARemoteServersClientIsAnErrorNamingThatRemoteServer() {
+    // Counter names OtherClient, so it waits a round: StackClient exists by then.
+    JavaFileObject other = Sources.of("Other", """
+        @GenServer
+        public final class Other {
+          @Call public int get() { return 0; }
+        }
+        """);
+    JavaFileObject counter = Sources.of("Counter", """
+        @GenServer(clientName = "StackClient")
+        public final class Counter {
+          @Cast public void use(OtherClient other) {}
+        }
+        """);
+    Compilation compilation = Compilations.compile(other, counter, stack(""));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[ArborClientExists] the client's name must be free in its package;"
+        + " found StackClient in test, the client generated for @RemoteServer test.Stack. Set @GenServer(clientName ="
+        + " \"...\") to another name.").inFile(counter).onLineContaining("public final class Counter");
+  }
 }

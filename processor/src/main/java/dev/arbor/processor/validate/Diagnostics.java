@@ -45,13 +45,19 @@ public final class Diagnostics {
         + found + "\". Choose another name, such as \"" + suggestion + "\".";
   }
 
-  /** @param generatedFor the server whose client already has that name, or null for a type of the user's */
-  public static String clientExists(String client, String packageName, String generatedFor) {
+  /**
+   * @param generatedFor the server whose client already has that name, with its annotation ({@code
+   *     @RemoteServer test.Stack}), or null for a type of the user's
+   * @param remoteServer whether the client is a {@code @RemoteServer}'s, which takes its name from
+   *     the interface alone
+   */
+  public static String clientExists(String client, String packageName, String generatedFor, boolean remoteServer) {
     String where = packageName.isEmpty() ? "" : " in " + packageName;
     return "[ArborClientExists] the client's name must be free in its package; found "
         + (generatedFor == null ? "an existing type " + client + where
-            : client + where + ", the client generated for @GenServer " + generatedFor)
-        + ". Set @GenServer(clientName = \"...\") to another name.";
+            : client + where + ", the client generated for " + generatedFor)
+        + (remoteServer ? ". Rename the @RemoteServer interface, whose client is named after it, or the other type."
+            : ". Set @GenServer(clientName = \"...\") to another name.");
   }
 
   public static String callTimeout(long found) {
@@ -242,10 +248,14 @@ public final class Diagnostics {
         + ", or the body.";
   }
 
-  public static String release(javax.lang.model.SourceVersion found) {
-    return "[ArborRelease] a @GenServer class must be compiled for Java 21 or newer, as its generated client uses"
-        + " pattern matching in switch; found release " + found.name().substring("RELEASE_".length())
-        + ". Compile with --release 21 or newer.";
+  /** @param remoteServer whether the type is a {@code @RemoteServer} interface rather than a {@code @GenServer} */
+  public static String release(boolean remoteServer, javax.lang.model.SourceVersion found) {
+    return "[ArborRelease] " + (remoteServer
+            ? REMOTE_SERVER + " must be compiled for Java 21 or newer, as its generated client runs on Arbor's"
+                + " runtime, which needs Java 21"
+            : "a @GenServer class must be compiled for Java 21 or newer, as its generated client uses pattern matching"
+                + " in switch")
+        + "; found release " + found.name().substring("RELEASE_".length()) + ". Compile with --release 21 or newer.";
   }
 
   public static String internalError(String server, Throwable failure) {

@@ -98,4 +98,32 @@ class RemoteRulesTest {
     assertSingleError(source, "[ArborRemoteGeneric] a @GenServer(remote = true) class must not be generic",
         "@GenServer(remote = true)");
   }
+
+  @Test
+  void atomOnACallOfAServerThatIsNotRemoteIsAnErrorOnTheValue() {
+    JavaFileObject source = Sources.of("Counter", """
+        @GenServer
+        public final class Counter {
+          @Call(atom = "fetch") public int get() { return 0; }
+        }
+        """);
+    assertSingleError(source, "[ArborAtomNotRemote] atom names a request in Erlang and has no effect elsewhere, so only"
+        + " a @GenServer(remote = true) class may set it; found @Call(atom = \"fetch\") on get() in Counter, which is"
+        + " not remote. Remove atom, or declare @GenServer(remote = true).",
+        "atom = \"fetch\"");
+  }
+
+  @Test
+  void atomOnACastOfAServerThatIsNotRemoteIsAnError() {
+    JavaFileObject source = Sources.of("Counter", """
+        @GenServer
+        public final class Counter {
+          @Cast(atom = "bump") public void increment(int by) {}
+        }
+        """);
+    assertSingleError(source, "[ArborAtomNotRemote] atom names a request in Erlang and has no effect elsewhere, so only"
+        + " a @GenServer(remote = true) class may set it; found @Cast(atom = \"bump\") on increment(int) in Counter,"
+        + " which is not remote.",
+        "atom = \"bump\"");
+  }
 }

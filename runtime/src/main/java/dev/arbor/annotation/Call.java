@@ -19,9 +19,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Call {
   /**
-   * In a {@code @GenServer(remote = true)} class: the atom that names this request in Erlang and
-   * Elixir; empty for the method's name in {@code snake_case} ({@code incrementBy} is {@code
-   * increment_by}).
+   * In a {@code @GenServer(remote = true)} class or a {@code @RemoteServer} interface: the atom
+   * that names this request in Erlang and Elixir; empty for the method's name in {@code snake_case}
+   * ({@code incrementBy} is {@code increment_by}). Set in any other server, it is a compile error
+   * ({@code [ArborAtomNotRemote]}), since it would have no effect.
    */
   String atom() default "";
 }

@@ -32,7 +32,7 @@ public final class OrphanFinder {
       for (Element element : round.getElementsAnnotatedWith(annotationType)) {
         if (element instanceof ExecutableElement method && !ServerReader.isServer(method.getEnclosingElement())) {
           ServerReader.annotation(method, kind.annotationName()).ifPresent(mirror -> orphans.putIfAbsent(
-              method, new OrphanHandler(method, new HandlerAnnotation(kind, mirror), method.getEnclosingElement())));
+              method, new OrphanHandler(method, ServerReader.handlerAnnotation(kind, mirror), method.getEnclosingElement())));
         }
       }
     }

@@ -25,10 +25,7 @@ final class RemoteReader {
         continue; // reported as such; nothing to map
       }
       if (h.kind().isRequest()) {
-        Optional<AnnotationValue> written = h.annotation().mirror().getElementValues().entrySet().stream()
-            .filter(e -> e.getKey().getSimpleName().contentEquals("atom"))
-            .map(e -> (AnnotationValue) e.getValue())
-            .findFirst();
+        Optional<AnnotationValue> written = h.annotation().atom();
         String atom = written.map(v -> String.valueOf(v.getValue())).filter(s -> !s.isEmpty())
             .orElse(RemoteModel.snakeCase(h.name()));
         List<TermShape> arguments = h.clientParameters().stream().map(p -> shapes.read(p.type())).toList();

@@ -340,11 +340,15 @@ public final class ServerReader {
       String name = qualifiedName(mirror);
       for (HandlerKind kind : HandlerKind.values()) {
         if (kind.annotationName().equals(name)) {
-          found.add(new HandlerAnnotation(kind, mirror));
+          found.add(handlerAnnotation(kind, mirror));
         }
       }
     }
     return found;
+  }
+
+  static HandlerAnnotation handlerAnnotation(HandlerKind kind, AnnotationMirror mirror) {
+    return new HandlerAnnotation(kind, mirror, valueNamed(mirror.getElementValues(), "atom"));
   }
 
   private ClientOptions options(AnnotationMirror annotation, List<String> simpleNames) {

@@ -207,6 +207,12 @@ public final class Diagnostics {
         + ": " + why + ".";
   }
 
+  public static String atomNotRemote(HandlerKind kind, String method, String atom, String server) {
+    return "[ArborAtomNotRemote] atom names a request in Erlang and has no effect elsewhere, so only a"
+        + " @GenServer(remote = true) class may set it; found " + kind.display() + "(atom = \"" + atom + "\") on "
+        + method + " in " + server + ", which is not remote. Remove atom, or declare @GenServer(remote = true).";
+  }
+
   public static String remoteClash(HandlerKind kind, String request, String method, String earlier) {
     return "[ArborRemoteClash] each remote " + kind.display() + " needs its own atom and arity; found " + request
         + " for both " + earlier + " and " + method + ". Set " + kind.display() + "(atom = \"...\") on one of them.";

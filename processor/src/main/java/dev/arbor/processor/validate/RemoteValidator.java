@@ -13,13 +13,18 @@ import java.util.Map;
 /**
  * Rules for {@code @GenServer(remote = true)}: every request parameter and reply has an Erlang term
  * form, each request has its own atom and arity among the calls (and among the casts), and the
- * server is not generic (the mapping builds its messages, which need concrete types).
+ * server is not generic (the mapping builds its messages, which need concrete types). A server that
+ * is not remote sets no {@code atom}: it would have no effect.
  */
 final class RemoteValidator implements Validator {
 
   @Override
   public void validate(ServerModel server, List<HandlerModel> handlers, ValidationReport report) {
     if (server.remote().isEmpty()) {
+      for (HandlerModel h : handlers) {
+        h.annotation().atom().ifPresent(atom -> report.error(h.element(), h.annotation().mirror(), atom,
+            Diagnostics.atomNotRemote(h.kind(), h.signature(), String.valueOf(atom.getValue()), server.displayName())));
+      }
       return;
     }
     RemoteModel remote = server.remote().get();

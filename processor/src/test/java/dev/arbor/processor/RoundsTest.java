@@ -135,4 +135,34 @@ class RoundsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[ArborCastReturn]").inFile(BROKEN).onLineContaining("int poke()");
   }
+
+  @Test
+  void stateFieldOfAClientGeneratedInAnotherPackageCompiles() {
+    JavaFileObject ledger = Compilations.source("other.Ledger", """
+        package other;
+
+        import dev.arbor.annotation.*;
+
+        @GenServer
+        public final class Ledger {
+          @Call public int total() { return 0; }
+        }
+        """);
+    JavaFileObject shop = Sources.of("Shop", """
+        import other.LedgerClient;
+
+        @GenServer
+        public final class Shop {
+          private final LedgerClient ledger;
+
+          public Shop(int unused) { ledger = null; }
+
+          @Call public boolean hasLedger() { return ledger != null; }
+        }
+        """);
+    Compilation compilation = Compilations.compile(ledger, shop);
+    assertThat(compilation).succeededWithoutWarnings();
+    // The client cannot name LedgerClient yet: the runtime reads the field's type from Shop.
+    assertTrue(Compilations.generatedSource(compilation, "test.ShopClient").contains(".field(\"ledger\")"));
+  }
 }

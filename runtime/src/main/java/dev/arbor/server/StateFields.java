@@ -57,6 +57,16 @@ public final class StateFields {
     return this;
   }
 
+  /**
+   * A field shown with its value, whose type did not exist yet when the client was generated (a
+   * client generated in the same compilation, or a type another processor writes): its declared
+   * type is read from the server class.
+   */
+  public StateFields field(String name) {
+    fields.add(new Field(Objects.requireNonNull(name, "name"), null, null, false));
+    return this;
+  }
+
   /** A {@code @Redacted} field: shown as {@code <redacted>}, never read. */
   public StateFields redacted(String name) {
     fields.add(new Field(Objects.requireNonNull(name, "name"), null, null, true));
@@ -118,7 +128,9 @@ public final class StateFields {
         continue;
       }
       try {
-        Class<?> type = f.type != null ? f.type : inServer.findClass(f.typeName);
+        Class<?> type = f.type != null ? f.type
+            : f.typeName != null ? inServer.findClass(f.typeName)
+            : serverClass.getDeclaredField(f.name).getType();
         h[i] = inServer.findVarHandle(serverClass, f.name, type);
       } catch (ReflectiveOperationException | IllegalArgumentException e) {
         h[i] = null;

@@ -20,6 +20,9 @@ import javax.lang.model.type.TypeVariable;
  * The {@code .stateFields(...)} line of a client's {@code ServerType}: the server's fields for its
  * state description in reports, each with its erased type so the runtime can read it through a
  * {@code VarHandle}, or {@code redacted(name)} for a {@code @Redacted} one, which is never read.
+ * A field whose type does not exist yet in this round gets {@code field(name)}: the runtime reads
+ * its type from the class, since the client could not be sure to name it (javac's stand-in for the
+ * missing type has no package, so an imported one would lose its import).
  */
 final class StateFieldsGenerator {
   private StateFieldsGenerator() {}
@@ -32,6 +35,8 @@ final class StateFieldsGenerator {
     for (StateField field : fields) {
       if (field.redacted()) {
         code.add("\n.redacted($S)", field.name());
+      } else if (unresolved(field.type())) {
+        code.add("\n.field($S)", field.name());
       } else if (nameable(field.type())) {
         code.add("\n.field($S, $T.class)", field.name(), erasure(field.type()));
       } else {
@@ -46,10 +51,20 @@ final class StateFieldsGenerator {
     return switch (type.getKind()) {
       case TYPEVAR -> erasure(((TypeVariable) type).getUpperBound());
       case INTERSECTION -> erasure(((IntersectionType) type).getBounds().get(0));
-      // An error type (one another processor has yet to generate) is named as the source names it.
-      case DECLARED, ERROR -> ClassName.get((TypeElement) ((DeclaredType) type).asElement());
+      case DECLARED -> ClassName.get((TypeElement) ((DeclaredType) type).asElement());
       case ARRAY -> ArrayTypeName.of(erasure(((ArrayType) type).getComponentType()));
       default -> type.getKind().isPrimitive() ? TypeName.get(type) : ClassName.OBJECT;
+    };
+  }
+
+  /** Whether the erased type, after arrays and type variables, does not exist yet (an error type). */
+  private static boolean unresolved(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR -> unresolved(((TypeVariable) type).getUpperBound());
+      case INTERSECTION -> unresolved(((IntersectionType) type).getBounds().get(0));
+      case ARRAY -> unresolved(((ArrayType) type).getComponentType());
+      case ERROR -> true;
+      default -> false;
     };
   }
 

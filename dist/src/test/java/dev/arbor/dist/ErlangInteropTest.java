@@ -451,11 +451,12 @@ class ErlangInteropTest {
     Name sink = Name.remote("sink", erl.name);
     Binary chunk = Binary.of(new byte[32 * 1024]);
     Pid test = Proc.self();
-    java.util.List<Pid> steady = new java.util.ArrayList<>();
+    // A steady sender may finish before the test could monitor it: monitor each at spawn.
+    java.util.List<dev.arbor.Ref> steadyRefs = new java.util.ArrayList<>();
     java.util.List<Pid> doomed = new java.util.ArrayList<>();
     for (long s = 0; s < 8; s++) {
       long sender = s;
-      Pid p = Proc.spawn(() -> {
+      dev.arbor.Spawned p = Proc.spawnMonitor(() -> {
         for (long n = 1; n <= (sender < 4 ? 200 : 1_000); n++) {
           Proc.send(sink, Tuple.of(Atom.of("m"), sender, n, chunk));
           if (n == 50) {
@@ -464,9 +465,12 @@ class ErlangInteropTest {
           Thread.yield(); // virtual threads are not preempted: let every sender get going
         }
       });
-      (s < 4 ? steady : doomed).add(p);
+      if (s < 4) {
+        steadyRefs.add(p.ref());
+      } else {
+        doomed.add(p.pid());
+      }
     }
-    java.util.List<dev.arbor.Ref> steadyRefs = steady.stream().map(Proc::monitor).toList();
     for (int i = 0; i < 8; i++) {
       Proc.receive(m -> m instanceof String t && t.startsWith("sending "), WAIT)
           .orElseThrow(() -> new AssertionError("a sender did not get going within " + WAIT));

@@ -15,6 +15,11 @@ public interface Described {
     return null;
   }
 
+  /** The handler running now, for {@code Proc.info}; null between messages or for no server loop. */
+  default String currentHandler() {
+    return null;
+  }
+
   /** A task's marker: a task runs a function, not a loop. */
   Described TASK = () -> ProcessInfo.Kind.TASK;
 }

@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  * lock (critical sections are a few field writes and never block, so a virtual thread is never
  * pinned, and no {@code synchronized} is used). Code never holds two processes' locks at once.
  */
-public final class Process extends Mailbox implements LocalEndpoint, Thread.UncaughtExceptionHandler {
+public final class Process extends Mailbox implements LocalEndpoint, Runnable, Thread.UncaughtExceptionHandler {
   private static final VarHandle LOCK;
   private static final AtomicLong IDS = new AtomicLong();
 
@@ -102,11 +102,16 @@ public final class Process extends Mailbox implements LocalEndpoint, Thread.Unca
   short spinSkips;
   /** What a hibernated process runs next; taken (getAndSet) by whoever resumes or kills it. */
   volatile Body resumeBody;
+  /**
+   * What the thread being started runs; its thread takes it. The process is its thread's task, so a
+   * process costs no task object of its own (an idle process's heap is most of what it costs).
+   */
+  Body startBody;
 
   /** What the loop of a server (or any runtime-owned process) keeps here: its state and handler. */
   public volatile Object attachment;
-  /** The handler running now, shown by {@code Proc.info}. */
-  public volatile String currentHandler;
+  /** The next process in its {@link LiveTable} chain; guarded by that table's stripe lock. */
+  Process nextLive;
 
   /**
    * Lineage, kept as ids so a live child never holds a dead parent in memory: the id of the process
@@ -297,6 +302,15 @@ public final class Process extends Mailbox implements LocalEndpoint, Thread.Unca
   /** Runs {@code body} on a new virtual thread as this process. */
   public void start(Body body) {
     Spawning.start(this, body);
+  }
+
+  /** The process's thread: runs the body {@link #start} gave it. Only that thread may call it. */
+  @Override
+  public void run() {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException(pid + " runs on its own thread only");
+    }
+    Spawning.runBody(this);
   }
 
   /**

@@ -15,8 +15,8 @@ import dev.arbor.Pid;
  * forgets a process the moment it exits.
  */
 public final class ProcessTable {
-  /** Keyed by pid, so that a pid rebuilt from the wire finds its process; values are the live processes. */
-  private static final ConcurrentHashMap<Pid, Process> LIVE = new ConcurrentHashMap<>();
+  /** Keyed by pid number, so that a pid rebuilt from the wire finds its process. */
+  private static final LiveTable LIVE = new LiveTable();
   /** Package-private so that a test fixture (NameTableStates) can plant a dead holder in it. */
   static final ConcurrentHashMap<String, Process> NAMES = new ConcurrentHashMap<>();
   private static final Set<Process> ADOPTED = ConcurrentHashMap.newKeySet();
@@ -25,11 +25,11 @@ public final class ProcessTable {
   private ProcessTable() {}
 
   static void add(Process p) {
-    LIVE.put(p.pid, p);
+    LIVE.add(p);
   }
 
   static void remove(Process p) {
-    LIVE.remove(p.pid, p);
+    LIVE.remove(p);
     if (p.isAdopted()) {
       ADOPTED.remove(p);
     }
@@ -42,12 +42,14 @@ public final class ProcessTable {
 
   /** The live processes, in no particular order. */
   public static List<Process> all() {
-    return new ArrayList<>(LIVE.values());
+    List<Process> all = new ArrayList<>(LIVE.size() + 16);
+    LIVE.addAllTo(all);
+    return all;
   }
 
   /** The live local process that {@code pid} (a local pid, perhaps rebuilt from the wire) names, or null. */
   static Process live(Pid pid) {
-    return LIVE.get(pid);
+    return LIVE.get(pid.id());
   }
 
   /** How many names are registered. */

@@ -38,12 +38,16 @@ final class Spawning {
   }
 
   static void start(Process p, Process.Body body) {
-    Thread t = Thread.ofVirtual().uncaughtExceptionHandler(p).unstarted(() -> runBody(p, body));
+    p.startBody = body;
+    Thread t = Thread.ofVirtual().uncaughtExceptionHandler(p).unstarted(p);
     p.owner = t;
     t.start();
   }
 
-  private static void runBody(Process p, Process.Body body) {
+  /** The body of {@link Process#run}, on the thread {@link #start} started. */
+  static void runBody(Process p) {
+    Process.Body body = p.startBody;
+    p.startBody = null; // a hibernated process must not keep the body its next thread replaces
     ExitReason reason;
     Throwable crash = null;
     try {
@@ -80,7 +84,6 @@ final class Spawning {
    */
   private static void forgetBody(Process p) {
     p.attachment = null;
-    p.currentHandler = null;
     p.saved = null;
     p.owner = null; // resumeBody is already null: whoever resumed or killed a hibernated body took it
   }

@@ -27,7 +27,6 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   static final Object STARTED = new Object();
 
   private final ServerType<S, M> type;
-  private final Dispatcher<S, M> dispatcher;
   private ServerFactory<S> factory;
   private final Name name;
   private final long hibernateAfterNanos;
@@ -41,16 +40,17 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   private CallRequest currentCall;
   private boolean deferred;
   private boolean initializing;
-  private boolean hasContinue;
+  /** The value of a pending {@code @Continue} (never null: {@link #continueWith} refuses null), or null. */
   private Object pendingContinue;
   private ExitReason stopReason;
-  private boolean ignore;
+  /** Set by {@code Server.ignore()} in {@code @Init}; read by the starter after the exit. */
   private volatile boolean ignored;
   private boolean hibernateNow;
+  /** The handler running now, for {@code Proc.info}. */
+  private volatile String currentHandler;
 
   ServerLoop(ServerType<S, M> type, ServerFactory<S> factory, StartOptions options, Process parent, CallSlot startSlot) {
     this.type = type;
-    this.dispatcher = type.dispatcher();
     this.factory = factory;
     this.name = options.name();
     this.hibernateAfterNanos = options.hibernateAfter() == null ? -1 : options.hibernateAfter().toNanos();
@@ -59,12 +59,25 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   }
 
   /**
-   * The server's first thread: build the state, run {@code @Init}, answer the starter, then loop. A
-   * start that fails, stops or ignores does not answer: the process just exits, and its exit (which
+   * The server's body: on its first thread it starts ({@link #init}), on a thread after hibernation it
+   * resumes; then it loops. The loop is its own body and is called from here directly, so an idle
+   * server's parked stack holds as few frames as it can (they are most of an idle server's heap).
+   */
+  @Override
+  public boolean run() throws Throwable {
+    if (self == null) {
+      init();
+    }
+    return loop();
+  }
+
+  /**
+   * The server's first thread: build the state, run {@code @Init} and answer the starter. A start
+   * that fails, stops or ignores does not answer: the process just exits, and its exit (which
    * releases its name first) completes the starter's slot, so nothing stays registered once {@code
    * start} has returned.
    */
-  boolean start() throws Throwable {
+  private void init() throws Throwable {
     self = Process.currentOrNull();
     self.attachment = this;
     initializing = true;
@@ -74,7 +87,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       }
       state = factory.create();
       factory = null;
-      dispatcher.init(state);
+      type.dispatcher().init(state);
     } catch (ProcessExit e) {
       self.checkAlive(); // killed while starting
       detachFromStarter(); // Proc.exit(reason) in @Init: a failed start, as gen_server's init_it has it
@@ -85,8 +98,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     } finally {
       initializing = false;
     }
-    if (ignore) {
-      ignored = true;
+    if (ignored) {
       detachFromStarter();
       throw new ProcessExit(ExitReason.normal());
     }
@@ -97,13 +109,6 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     CallSlot ack = startSlot;
     startSlot = null;
     ack.succeed(STARTED);
-    return loop();
-  }
-
-  /** Resumes the loop after hibernation. */
-  @Override
-  public boolean run() throws Throwable {
-    return loop();
   }
 
   /** Whether {@code @Init} called {@code Server.ignore()}; read by the starter after the exit. */
@@ -121,9 +126,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   /** Takes messages until the server stops or hibernates; returns true when it hibernated. */
   private boolean loop() throws Throwable {
     for (; ; ) {
-      if (hasContinue) {
+      if (pendingContinue != null) {
         Object value = pendingContinue;
-        hasContinue = false;
         pendingContinue = null;
         handle(new ContinueWith(value));
       } else {
@@ -141,7 +145,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       }
       if (hibernateNow) {
         hibernateNow = false;
-        if (!hasContinue && self.hibernate(this)) {
+        if (pendingContinue == null && self.hibernate(this)) {
           return true;
         }
       }
@@ -170,13 +174,13 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       if (message instanceof CallRequest call) {
         currentCall = call;
         deferred = false;
-        self.currentHandler = call.handler();
+        currentHandler = call.handler();
         jdk.jfr.Event timing = ArborEvents.callStarted(); // null unless a JFR recording wants it
         long clock = ArborEvents.callClock(); // 0 unless a RuntimeListener is registered
         String outcome = "crash";
         Object reply;
         try {
-          reply = dispatcher.dispatch(state, (M) call.request(), this);
+          reply = type.dispatcher().dispatch(state, (M) call.request(), this);
           outcome = deferred ? "deferred" : "reply";
         } catch (Exception e) {
           if (e instanceof RuntimeException || e instanceof InterruptedException) {
@@ -194,11 +198,11 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
           call.slot().succeed(reply);
         }
       } else if (message instanceof CastRequest cast) {
-        self.currentHandler = cast.request().getClass().getSimpleName();
-        dispatcher.dispatch(state, (M) cast.request(), null);
+        currentHandler = cast.request().getClass().getSimpleName();
+        type.dispatcher().dispatch(state, (M) cast.request(), null);
       } else if (message instanceof ContinueWith c) {
-        self.currentHandler = "continue";
-        if (!dispatcher.handleContinue(state, c.value())) {
+        currentHandler = "continue";
+        if (!type.dispatcher().handleContinue(state, c.value())) {
           throw new IllegalStateException("no @Continue handler takes " + c.value().getClass().getName());
         }
       } else if (message instanceof StopRequest stop) {
@@ -210,8 +214,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       } else if (message instanceof Exit exit && parent != null && exit.from().equals(parent.pid())) {
         stopReason = exit.reason(); // OTP: a trapping server stops when its parent does
       } else {
-        self.currentHandler = "info";
-        if (!dispatcher.info(state, message)) {
+        currentHandler = "info";
+        if (!type.dispatcher().info(state, message)) {
           ServerReports.unmatched(type, self, name, message);
         }
       }
@@ -219,7 +223,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       crashed(t);
     } finally {
       currentCall = null;
-      self.currentHandler = null;
+      currentHandler = null;
     }
   }
 
@@ -254,8 +258,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
 
   private ExitReason terminate(ExitReason reason) {
     try {
-      self.currentHandler = "terminate";
-      dispatcher.terminate(state, reason);
+      currentHandler = "terminate";
+      type.dispatcher().terminate(state, reason);
       return reason;
     } catch (ProcessExit e) {
       self.checkAlive(); // killed while terminating
@@ -292,10 +296,9 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
 
   void continueWith(Object value) {
     Objects.requireNonNull(value, "value");
-    if (hasContinue) {
+    if (pendingContinue != null) {
       throw new IllegalStateException("a @Continue is already pending; chain the next one from its handler");
     }
-    hasContinue = true;
     pendingContinue = value;
   }
 
@@ -307,7 +310,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     if (!initializing) {
       throw new IllegalStateException("Server.ignore() is only meaningful in @Init");
     }
-    ignore = true;
+    ignored = true;
   }
 
   void hibernate() {
@@ -331,6 +334,11 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   @Override
   public String serverClass() {
     return type.serverClass();
+  }
+
+  @Override
+  public String currentHandler() {
+    return currentHandler;
   }
 
   /** The loop of the server the current thread runs, or an error naming {@code what} was misused. */

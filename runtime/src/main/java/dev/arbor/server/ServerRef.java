@@ -106,7 +106,7 @@ public final class ServerRef<M> {
       server.linkAtSpawn(starter);
     }
     ServerLoop<S, M> loop = new ServerLoop<>(type, factory, options, link ? starter : null, ack);
-    server.start(loop::start);
+    server.start(loop);
     if (!ack.await(options.timeout().toNanos())) {
       if (link) {
         starter.unlink(server);

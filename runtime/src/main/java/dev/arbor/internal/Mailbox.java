@@ -8,9 +8,13 @@ import java.util.concurrent.locks.LockSupport;
  * A process's mailbox: an unbounded many-producer, single-consumer queue with a state word that lets
  * an idle consumer park and exactly one producer wake it.
  *
- * <p>The queue is Dmitry Vyukov's intrusive-free MPSC linked queue: producers swap themselves in at
- * the tail with one atomic exchange and then link the previous node; the consumer owns the head. It
- * is unpadded on purpose: a million idle processes cannot afford hundreds of bytes of padding each.
+ * <p>The queue is Dmitry Vyukov's MPSC linked queue without its stub node: producers swap themselves
+ * in at the tail with one atomic exchange and then link the previous node, or, when the tail was
+ * null (an empty queue), publish themselves as the head. The consumer owns the head; taking the last
+ * node it sets the tail back to null with a compare-and-set (which fails, and it waits for the link,
+ * when a producer swapped in behind that node). An empty mailbox holds no node at all, where a stub
+ * cost every idle process 24 bytes. It is unpadded on purpose: a million idle processes cannot afford
+ * hundreds of bytes of padding each.
  *
  * <p>Wake-up protocol. The consumer publishes {@code PARKED} with a volatile write, then looks at the
  * tail again before it parks. A producer exchanges the tail (a full fence) and then reads the state.
@@ -28,6 +32,7 @@ public class Mailbox {
   static final int WOKEN = 3;
 
   private static final VarHandle TAIL;
+  private static final VarHandle HEAD;
   private static final VarHandle STATE;
   private static final VarHandle NEXT;
 
@@ -35,6 +40,7 @@ public class Mailbox {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       TAIL = lookup.findVarHandle(Mailbox.class, "tail", Node.class);
+      HEAD = lookup.findVarHandle(Mailbox.class, "head", Node.class);
       STATE = lookup.findVarHandle(Mailbox.class, "state", int.class);
       NEXT = lookup.findVarHandle(Node.class, "next", Node.class);
     } catch (ReflectiveOperationException e) {
@@ -42,9 +48,9 @@ public class Mailbox {
     }
   }
 
-  /** One queued message; the head node is a consumed stub whose value is already taken. */
+  /** One queued message; the head node is the oldest one not yet taken. */
   static final class Node {
-    Object value;
+    final Object value;
     volatile Node next;
 
     Node(Object value) {
@@ -52,23 +58,30 @@ public class Mailbox {
     }
   }
 
+  /** The newest node, or null when the mailbox is empty. */
   private volatile Node tail;
+  /**
+   * The oldest node, or null when empty; written by the consumer and by the producer that finds the
+   * tail null, so that a null head with a non-null tail is that producer a few instructions from
+   * publishing it.
+   */
+  @SuppressWarnings("unused") // through HEAD
   private Node head;
   private volatile int state;
   /** The consumer's thread, unparked by the producer that wins the wake-up. */
   protected volatile Thread owner;
 
-  public Mailbox() {
-    Node stub = new Node(null);
-    head = stub;
-    tail = stub;
-  }
+  public Mailbox() {}
 
   /** Adds a message; any thread may call it. Wakes the consumer if it is parked or hibernating. */
   public final void offer(Object message) {
     Node node = new Node(message);
     Node previous = (Node) TAIL.getAndSet(this, node);
-    NEXT.setRelease(previous, node);
+    if (previous == null) {
+      HEAD.setRelease(this, node);
+    } else {
+      NEXT.setRelease(previous, node);
+    }
     if (state != RUNNING) {
       wake();
     }
@@ -86,54 +99,103 @@ public class Mailbox {
 
   /** Takes the oldest message, or null when the mailbox is empty. Consumer only. */
   public final Object poll() {
-    Node h = head;
+    Node h = first();
+    if (h == null) {
+      return null;
+    }
     Node next = h.next;
     if (next == null) {
-      if (tail == h) {
-        return null;
+      // h looks like the last node. Clear the head first: once the tail is null, the next producer
+      // publishes its node as the head, and that write must not be overwritten.
+      HEAD.setRelease(this, null);
+      if (TAIL.compareAndSet(this, h, null)) {
+        return h.value;
       }
-      // A producer has swapped the tail but not yet linked its node: it is a few instructions
-      // away from doing so.
-      next = awaitLink(h);
+      next = awaitLink(h); // a producer swapped in behind h: it is about to link its node
     }
-    Object value = next.value;
-    next.value = null;
-    head = next;
-    return value;
+    HEAD.setRelease(this, next);
+    return h.value;
+  }
+
+  /**
+   * The head, or null when the mailbox is empty; when a producer has swapped a null tail but not yet
+   * published its node as the head, waits the few instructions until it has.
+   */
+  private Node first() {
+    Node h = (Node) HEAD.getAcquire(this);
+    if (h != null || tail == null) {
+      return h;
+    }
+    int spins = 0;
+    while ((h = (Node) HEAD.getAcquire(this)) == null && tail != null) {
+      spins = pause(spins);
+    }
+    return h;
   }
 
   private static Node awaitLink(Node h) {
     Node next;
     int spins = 0;
     while ((next = h.next) == null) {
-      if (++spins < 64) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
+      spins = pause(spins);
     }
     return next;
   }
 
+  private static int pause(int spins) {
+    if (++spins < 64) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield();
+    }
+    return spins;
+  }
+
   /** Whether the mailbox holds no message. Exact for the consumer; a hint for anyone else. */
   public final boolean isEmpty() {
-    return tail == head;
+    return tail == null;
   }
 
   /**
    * Counts the queued messages by walking the queue; for introspection, not for hot paths. It counts
    * up to the tail it saw first, waiting for a producer that swapped the tail but has not linked its
    * node yet, so that the consumer never sees {@code size() == 0} after {@code isEmpty() == false}.
-   * From another thread the figure is a snapshot that may already be stale.
+   * From another thread the figure is a snapshot that may already be stale, and may miss a message
+   * whose link is in flight.
    */
   public final int size() {
     Node last = tail;
+    if (last == null) {
+      return 0;
+    }
+    Node node = first();
     int n = 0;
-    for (Node node = head; node != last; n++) {
-      Node next = node.next;
-      node = next != null ? next : awaitLink(node);
+    while (node != null) {
+      n++;
+      if (node == last) {
+        break;
+      }
+      node = linkOrEnd(node);
     }
     return n;
+  }
+
+  /**
+   * The node after {@code node}, or null at the end. The consumer waits for a producer's link in
+   * flight, so that its count is exact; another thread does not, because the consumer may have taken
+   * {@code node} meanwhile, and its count is a snapshot anyway.
+   */
+  private Node linkOrEnd(Node node) {
+    Node next;
+    int spins = 0;
+    while ((next = node.next) == null && tail != node) {
+      Thread consumer = owner; // read on every turn: a hibernated process gets a consumer on resume
+      if (consumer != null && consumer != Thread.currentThread()) {
+        return null;
+      }
+      spins = pause(spins);
+    }
+    return next;
   }
 
   /**

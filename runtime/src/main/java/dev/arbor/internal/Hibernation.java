@@ -9,12 +9,11 @@ import java.lang.invoke.VarHandle;
  * (getAndSet) owns it: a resume runs it, an exit drops it.
  */
 final class Hibernation {
-  private static final VarHandle RESUME;
+  private static final VarHandle BODY;
 
   static {
     try {
-      RESUME = MethodHandles.lookup()
-          .findVarHandle(Process.class, "resumeBody", Process.Body.class);
+      BODY = MethodHandles.lookup().findVarHandle(Process.class, "body", Process.Body.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -23,12 +22,12 @@ final class Hibernation {
   private Hibernation() {}
 
   static boolean hibernate(Process p, Process.Body continuation) {
-    p.resumeBody = continuation;
+    p.body = continuation;
     Thread me = p.owner;
     p.owner = null; // a finished thread is not worth keeping: resume() gives the process a new one
     if (!p.announceHibernation()) {
       p.owner = me;
-      p.resumeBody = null;
+      p.body = null;
       return false;
     }
     if (p.exitReason != null) {
@@ -38,7 +37,7 @@ final class Hibernation {
   }
 
   static void resume(Process p) {
-    Process.Body body = (Process.Body) RESUME.getAndSet(p, null);
+    Process.Body body = take(p);
     if (body == null) {
       return; // killed while hibernated: nothing to run
     }
@@ -49,10 +48,18 @@ final class Hibernation {
     }
   }
 
-  /** A hibernated process that exits has no thread to let go of its body: its exit drops the continuation. */
+  /**
+   * A hibernated process that exits has no thread to let go of its body: its exit drops the
+   * continuation (or, for a process killed before its thread ran, the body it was started with).
+   */
   static void dropContinuation(Process p) {
-    if (RESUME.getAndSet(p, null) != null) {
+    if (take(p) != null) {
       p.attachment = null;
     }
+  }
+
+  /** Takes what the process would run next, or null if its thread, a resume or an exit took it first. */
+  static Process.Body take(Process p) {
+    return (Process.Body) BODY.getAndSet(p, null);
   }
 }

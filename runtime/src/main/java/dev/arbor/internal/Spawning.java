@@ -38,7 +38,7 @@ final class Spawning {
   }
 
   static void start(Process p, Process.Body body) {
-    p.startBody = body;
+    p.body = body;
     Thread t = Thread.ofVirtual().uncaughtExceptionHandler(p).unstarted(p);
     p.owner = t;
     t.start();
@@ -46,8 +46,7 @@ final class Spawning {
 
   /** The body of {@link Process#run}, on the thread {@link #start} started. */
   static void runBody(Process p) {
-    Process.Body body = p.startBody;
-    p.startBody = null; // a hibernated process must not keep the body its next thread replaces
+    Process.Body body = Hibernation.take(p); // null only if an exit dropped it: exitReason is set
     ExitReason reason;
     Throwable crash = null;
     try {
@@ -85,6 +84,6 @@ final class Spawning {
   private static void forgetBody(Process p) {
     p.attachment = null;
     p.saved = null;
-    p.owner = null; // resumeBody is already null: whoever resumed or killed a hibernated body took it
+    p.owner = null; // body is already null: this thread, a resume or an exit took it
   }
 }

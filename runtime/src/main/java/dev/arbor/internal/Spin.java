@@ -55,7 +55,7 @@ public final class Spin {
   /** Nothing came while {@code p} spun: it backs off, the more so the more often in a row. */
   static void failed(Process p) {
     if (p.spinMisses < 10) {
-      p.spinMisses++;
+      p.spinMisses++; // a byte: at most 10
     }
     p.spinSkips = (short) Math.min(MAX_SKIPS, 1 << p.spinMisses);
   }

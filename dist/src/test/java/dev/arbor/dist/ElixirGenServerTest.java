@@ -128,6 +128,35 @@ class ElixirGenServerTest {
   }
 
   /** Runs {@code body} in a fresh Elixir node, with {@code t} bound to the counter; returns its output. */
+  /**
+   * {@code :sys.get_state} and {@code :sys.get_status} answer as they do for an Elixir GenServer
+   * (the state as its description), and a {@code sys} request Arbor does not serve is answered at
+   * once with {@code sys}'s own error, not left to time out; the server carries on.
+   */
+  @Test
+  void sysRequestsFromElixirAreAnswered() throws Exception {
+    counter.incrementBy(3);
+    String out = elixir("""
+        IO.puts("STATE " <> inspect(:sys.get_state(t)))
+        {:status, pid, {:module, :gen_server}, [[], :running, parent, [], misc]} = :sys.get_status(t)
+        IO.puts("PID " <> inspect(node(pid) == elem(t, 1) and parent == pid))
+        [header: header, data: data, data: [{state_label, state}]] = misc
+        # labels are charlists, which Elixir versions print differently: print them as strings
+        IO.puts("HEADER " <> to_string(header))
+        IO.puts("DATA " <> inspect(Enum.map(data, fn {k, v} -> {to_string(k), v == pid || v} end)))
+        IO.puts("STATUS STATE " <> to_string(state_label) <> " " <> inspect(state))
+        IO.puts("SUSPEND " <> inspect(:sys.suspend(t, 5000)))
+        IO.puts("GET " <> inspect(GenServer.call(t, :get)))
+        """);
+    assertTrue(out.contains("STATE \"Counter[count=3, mode=HEAT, notes=[]]\"\n"), out);
+    assertTrue(out.contains("PID true\n"), out);
+    assertTrue(out.contains("HEADER Status for generic server counter\n"), out);
+    assertTrue(out.contains("DATA [{\"Status\", :running}, {\"Parent\", true}, {\"Logged events\", []}]\n"), out);
+    assertTrue(out.contains("STATUS STATE State \"Counter[count=3, mode=HEAT, notes=[]]\"\n"), out);
+    assertTrue(out.contains("SUSPEND {:error, {:unknown_system_msg, :suspend}}\n"), out);
+    assertTrue(out.contains("GET 3\n"), out);
+  }
+
   private String elixir(String body) throws IOException, InterruptedException {
     String script = "t = {:counter, :\"" + arbor.name() + "\"}\n" + body;
     ProcessBuilder builder = new ProcessBuilder(List.of(elixirCommand, "--name", ErlangTools.uniqueName("ex"),

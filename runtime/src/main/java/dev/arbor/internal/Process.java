@@ -117,16 +117,32 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
    * Lineage, kept as ids so a live child never holds a dead parent in memory: the id of the process
    * that spawned this one (0 if none), and of the plain-thread identity at the root of that spawn
    * chain (0 if none), so a test can find every process it started, even through dead intermediaries.
+   * All the children of one parent share one record, which the parent makes when it first spawns
+   * and keeps in {@link #childParentage}: a reference each, not two longs.
    */
-  private final long spawnedBy;
-  private final long origin;
+  private record Parentage(long spawnedBy, long origin) {
+    static final Parentage NONE = new Parentage(0, 0);
+  }
+
+  private final Parentage parentage;
+  /** What this process's children share; made and read only by this process's own thread. */
+  private Parentage childParentage;
 
   Process(boolean adopted) {
     this.adopted = adopted;
     this.pid = Secrets.access().newPid(IDS.incrementAndGet(), this);
     Process parent = adopted ? null : CurrentProcess.orNull();
-    this.spawnedBy = parent == null ? 0 : parent.pid.id();
-    this.origin = parent == null ? 0 : parent.adopted ? parent.pid.id() : parent.origin;
+    this.parentage = parent == null ? Parentage.NONE : parent.parentageOfChildren();
+  }
+
+  /** Called on this process's own thread, the only one that spawns with it as the parent. */
+  private Parentage parentageOfChildren() {
+    Parentage p = childParentage;
+    if (p == null) {
+      p = new Parentage(pid.id(), adopted ? pid.id() : parentage.origin());
+      childParentage = p;
+    }
+    return p;
   }
 
   // ---------------------------------------------------------------- the lock
@@ -150,12 +166,12 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
 
   /** The id of the process that spawned this one, or 0. */
   public long spawnedBy() {
-    return spawnedBy;
+    return parentage.spawnedBy();
   }
 
   /** The id of the plain-thread identity at the root of this process's spawn chain, or 0. */
   public long origin() {
-    return origin;
+    return parentage.origin();
   }
 
   public Pid pid() {

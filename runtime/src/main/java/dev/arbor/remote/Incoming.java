@@ -16,6 +16,12 @@ public sealed interface Incoming {
   /** A plain message, decoded as the parameter type of one of the server's {@code @Info} handlers. */
   record Info(Object value) implements Incoming {}
 
+  /**
+   * A {@code sys} request ({@code {system, From, Request}}): the server answers it through {@code
+   * reply} and goes on; its handlers never see it.
+   */
+  record SystemMessage(SystemReply reply) implements Incoming {}
+
   /** A request no handler takes, already answered with an error and logged: the server goes on. */
   record Refused() implements Incoming {}
 }

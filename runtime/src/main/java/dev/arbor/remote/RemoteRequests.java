@@ -12,7 +12,7 @@ import dev.arbor.mapping.ServerTerms;
 public interface RemoteRequests {
   /**
    * What {@code message} asks of the server {@code server}: a call, a cast, a value for an {@code
-   * @Info} handler, or {@link Incoming.Refused} when it was a request whose terms fit no handler (the
+   * @Info} handler, a {@code sys} request, or {@link Incoming.Refused} when it was a request whose terms fit no handler (the
    * implementation has answered and logged it). Null when it is none of these: the loop then offers
    * the message itself to the {@code @Info} handlers. Never throws for a bad message.
    */

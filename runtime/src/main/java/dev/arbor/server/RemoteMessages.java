@@ -4,8 +4,10 @@ import dev.arbor.Pid;
 import dev.arbor.internal.Remote;
 import dev.arbor.remote.Incoming;
 import dev.arbor.remote.RemoteRequests;
+import dev.arbor.remote.SystemReply;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
+import java.util.function.Supplier;
 
 /**
  * Turns what another node sent a {@code @GenServer(remote = true)} server into the loop's own
@@ -18,8 +20,11 @@ final class RemoteMessages {
 
   private RemoteMessages() {}
 
-  /** The message to handle: an envelope, an {@code @Info} value or {@code message} itself; null when refused. */
-  static Object read(ServerType<?, ?> type, Pid server, Object message) {
+  /**
+   * The message to handle: an envelope, an {@code @Info} value or {@code message} itself; null when
+   * it was refused or was a {@code sys} request, which this answers from {@code status}.
+   */
+  static Object read(ServerType<?, ?> type, Pid server, Object message, Supplier<SystemReply.Status> status) {
     RemoteRequests requests = Remote.requests();
     if (requests == null) {
       return message; // no node started: nothing came from another node
@@ -39,6 +44,10 @@ final class RemoteMessages {
       case Incoming.Cast cast -> new CastRequest(cast.message());
       case Incoming.Info info -> info.value();
       case Incoming.Refused refused -> null;
+      case Incoming.SystemMessage system -> {
+        system.reply().answer(status.get());
+        yield null;
+      }
     };
   }
 }

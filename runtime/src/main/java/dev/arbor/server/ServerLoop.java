@@ -26,36 +26,54 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   /** What the start slot is answered with once {@code @Init} has run. */
   static final Object STARTED = new Object();
 
+  // The bits of {@link #flags}. An idle server is kept by the million, so its loop packs its
+  // yes-or-no fields into one byte (64 bytes a loop instead of 72). Only the server's thread writes
+  // them; the starter reads IGNORED after the server's exit has completed its slot, which orders it.
+  /** The current call's handler deferred its reply ({@code Server.deferReply}). */
+  private static final int DEFERRED = 1;
+  /** A handler asked to hibernate once it returns. */
+  private static final int HIBERNATE_NOW = 2;
+  /** {@code @Init} called {@code Server.ignore()}. */
+  private static final int IGNORED = 4;
+  /** {@code @Init} is running. */
+  private static final int INITIALIZING = 8;
+  /** A {@code @Call} handler (or {@code @Terminate} after it crashed) is running: the call is {@link #lastMessage}. */
+  private static final int IN_CALL = 16;
+
+  /** What only the start needs: the state's factory and the starter's slot; null once started. */
+  private record Start<S>(ServerFactory<S> factory, CallSlot ack) {}
+
   private final ServerType<S, M> type;
-  private ServerFactory<S> factory;
   private final Name name;
   private final long hibernateAfterNanos;
   /** The linked starter, whose exit signal stops a trapping server; null for an unlinked start. */
   private final Process parent;
-  private CallSlot startSlot;
+  private Start<S> start;
 
   private Process self;
   private S state;
   private Object lastMessage;
-  private CallRequest currentCall;
-  private boolean deferred;
-  private boolean initializing;
+  private byte flags;
   /** The value of a pending {@code @Continue} (never null: {@link #continueWith} refuses null), or null. */
   private Object pendingContinue;
   private ExitReason stopReason;
-  /** Set by {@code Server.ignore()} in {@code @Init}; read by the starter after the exit. */
-  private volatile boolean ignored;
-  private boolean hibernateNow;
   /** The handler running now, for {@code Proc.info}. */
   private volatile String currentHandler;
 
   ServerLoop(ServerType<S, M> type, ServerFactory<S> factory, StartOptions options, Process parent, CallSlot startSlot) {
     this.type = type;
-    this.factory = factory;
     this.name = options.name();
     this.hibernateAfterNanos = options.hibernateAfter() == null ? -1 : options.hibernateAfter().toNanos();
     this.parent = parent;
-    this.startSlot = startSlot;
+    this.start = new Start<>(factory, startSlot);
+  }
+
+  private boolean is(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  private void set(int flag, boolean on) {
+    flags = (byte) (on ? flags | flag : flags & ~flag);
   }
 
   /**
@@ -80,25 +98,26 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   private void init() throws Throwable {
     self = Process.currentOrNull();
     self.attachment = this;
-    initializing = true;
+    set(INITIALIZING, true);
     try {
       if (name != null && !(name instanceof Name.Local)) { // a local name was registered at creation
         name.register(self.pid());
       }
-      state = factory.create();
-      factory = null;
+      state = start.factory().create();
       type.dispatcher().init(state);
     } catch (ProcessExit e) {
+      set(IGNORED, false); // Server.ignore() and then an exit or a throw: the failure is what counts
       self.checkAlive(); // killed while starting
       detachFromStarter(); // Proc.exit(reason) in @Init: a failed start, as gen_server's init_it has it
       throw e;
     } catch (Throwable t) {
+      set(IGNORED, false);
       detachFromStarter();
       throw new ProcessExit(ExitReason.crash(t));
     } finally {
-      initializing = false;
+      set(INITIALIZING, false);
     }
-    if (ignored) {
+    if (is(IGNORED)) {
       detachFromStarter();
       throw new ProcessExit(ExitReason.normal());
     }
@@ -106,14 +125,14 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       detachFromStarter();
       throw new ProcessExit(stopReason);
     }
-    CallSlot ack = startSlot;
-    startSlot = null;
+    CallSlot ack = start.ack();
+    start = null;
     ack.succeed(STARTED);
   }
 
   /** Whether {@code @Init} called {@code Server.ignore()}; read by the starter after the exit. */
   boolean ignored() {
-    return ignored;
+    return is(IGNORED);
   }
 
   /** A failed start does not signal a linked starter (it learns from the exception instead). */
@@ -143,8 +162,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
       if (stopReason != null) {
         stop(stopReason);
       }
-      if (hibernateNow) {
-        hibernateNow = false;
+      if (is(HIBERNATE_NOW)) {
+        set(HIBERNATE_NOW, false);
         if (pendingContinue == null && self.hibernate(this)) {
           return true;
         }
@@ -161,9 +180,9 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   @SuppressWarnings("unchecked")
   private void handle(Object message) throws Throwable {
     if (type.terms() != null && !(message instanceof Process.LoopMessage)) {
-      message = RemoteMessages.read(type, self.pid(), message);
+      message = RemoteMessages.read(type, self.pid(), message, this::systemStatus);
       if (message == null) {
-        return; // a request from another node that fits no handler: answered with an error, logged
+        return; // another node's request that fits no handler (answered with an error, logged), or a sys request
       }
     }
     lastMessage = message;
@@ -172,8 +191,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     }
     try {
       if (message instanceof CallRequest call) {
-        currentCall = call;
-        deferred = false;
+        set(IN_CALL, true);
+        set(DEFERRED, false);
         currentHandler = call.handler();
         jdk.jfr.Event timing = ArborEvents.callStarted(); // null unless a JFR recording wants it
         long clock = ArborEvents.callClock(); // 0 unless a RuntimeListener is registered
@@ -181,7 +200,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
         Object reply;
         try {
           reply = type.dispatcher().dispatch(state, (M) call.request(), this);
-          outcome = deferred ? "deferred" : "reply";
+          outcome = is(DEFERRED) ? "deferred" : "reply";
         } catch (Exception e) {
           if (e instanceof RuntimeException || e instanceof InterruptedException) {
             throw e;
@@ -194,7 +213,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
             ArborEvents.callFinished(timing, clock, type.serverClass(), call.handler(), outcome, self);
           }
         }
-        if (!deferred) {
+        if (!is(DEFERRED)) {
           call.slot().succeed(reply);
         }
       } else if (message instanceof CastRequest cast) {
@@ -222,7 +241,7 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
     } catch (Throwable t) {
       crashed(t);
     } finally {
-      currentCall = null;
+      set(IN_CALL, false);
       currentHandler = null;
     }
   }
@@ -279,15 +298,15 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   @Override
   public <T> Reply<T> deferReply(Class<?>... declaredExceptions) {
     CallRequest call = requireCall("deferReply");
-    deferred = true;
+    set(DEFERRED, true);
     return new DeferredReply<>(call.slot(), call.handler(), List.of(declaredExceptions));
   }
 
   private CallRequest requireCall(String what) {
-    if (currentCall == null) {
+    if (!is(IN_CALL)) {
       throw new IllegalStateException(what + " is only available inside a @Call handler");
     }
-    return currentCall;
+    return (CallRequest) lastMessage;
   }
 
   dev.arbor.Pid caller() {
@@ -307,14 +326,14 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   }
 
   void ignore() {
-    if (!initializing) {
+    if (!is(INITIALIZING)) {
       throw new IllegalStateException("Server.ignore() is only meaningful in @Init");
     }
-    ignored = true;
+    set(IGNORED, true);
   }
 
   void hibernate() {
-    hibernateNow = true;
+    set(HIBERNATE_NOW, true);
   }
 
   S state() {
@@ -324,6 +343,12 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   /** The state as reports and {@code getStatus} show it (see {@link ServerType#describe}). */
   Object describeState() {
     return type.describe(state);
+  }
+
+  /** What {@code sys:get_status} and {@code sys:get_state} from another node are answered from. */
+  private dev.arbor.remote.SystemReply.Status systemStatus() {
+    return new dev.arbor.remote.SystemReply.Status(self.pid(), name == null ? null : name.toErlangString(),
+        parent == null ? null : parent.pid(), String.valueOf(describeState()));
   }
 
   @Override

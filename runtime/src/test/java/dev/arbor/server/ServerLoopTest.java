@@ -303,6 +303,22 @@ class ServerLoopTest {
   }
 
   @RepeatedTest(20)
+  void initThatIgnoresAndThenThrowsFailsTheStart() {
+    Pid self = Proc.self();
+    TestServer.Dispatch ignoresThenThrows = new TestServer.Dispatch(false, false, false) {
+      @Override
+      public void init(TestServer s) {
+        Server.ignore();
+        throw new IllegalStateException("init failed after ignore");
+      }
+    };
+    StartException e = assertThrows(StartException.class,
+        () -> ServerRef.start(TestServer.type(false, ignoresThenThrows), StartOptions.defaults(),
+            () -> new TestServer(self, 0)));
+    assertEquals("init failed after ignore", e.getCause().getMessage());
+  }
+
+  @RepeatedTest(20)
   void failingInitThrowsStartExceptionAndLeavesNoName() {
     String name = "failing-" + System.nanoTime();
     Pid self = Proc.self();

@@ -66,7 +66,8 @@ final class GenReply implements RemoteReply {
     send(Tuple.of(ERROR, Tuple.of(Atom.of("badarg"), Binary.ofUtf8(why))));
   }
 
-  private void send(Object reply) {
+  /** Sends {@code {Tag, reply}} to the alias in the tag, or else to the caller. */
+  void send(Object reply) {
     Object to = tag instanceof ImproperList alias && alias.elements().size() == 1
         && ALIAS.equals(alias.elements().get(0)) ? alias.tail() : caller;
     route.send(server, to, Tuple.of(tag, reply));

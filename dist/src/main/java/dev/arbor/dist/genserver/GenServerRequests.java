@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code gen_server}'s messages to a local remote server: {@code {'$gen_call', {Pid, Tag},
- * Request}}, {@code {'$gen_cast', Request}}, and any other message for its {@code @Info} handlers.
+ * Request}}, {@code {'$gen_cast', Request}}, {@code sys}'s {@code {system, {Pid, Tag}, Request}}
+ * (see {@link SysReply}), and any other message for its {@code @Info} handlers.
  * A request is {@code {atom, arg...}}, or the bare atom for a handler without arguments. A call
  * that fits no handler is answered {@code {error, {badarg, <<"why">>}}}; a cast that fits none is
  * dropped; both are logged. Runs in the server's process.
@@ -22,6 +23,7 @@ public final class GenServerRequests implements RemoteRequests {
   private static final System.Logger LOG = System.getLogger(GenServerRequests.class.getName());
   private static final Atom GEN_CALL = Atom.of("$gen_call");
   private static final Atom GEN_CAST = Atom.of("$gen_cast");
+  private static final Atom SYSTEM = Atom.of("system");
   private static final Incoming REFUSED = new Incoming.Refused();
 
   private final ReplyRoute route;
@@ -39,6 +41,11 @@ public final class GenServerRequests implements RemoteRequests {
     }
     if (message instanceof Tuple t && t.size() == 2 && GEN_CAST.equals(t.get(0))) {
       return cast(terms, server, t.get(1));
+    }
+    if (message instanceof Tuple t && t.size() == 3 && SYSTEM.equals(t.get(0))
+        && t.get(1) instanceof Tuple from && from.size() == 2 && from.get(0) instanceof Pid caller) {
+      return new Incoming.SystemMessage(
+          new SysReply(new GenReply(route, server, caller, from.get(1), "system"), t.get(2)));
     }
     return info(terms, message);
   }

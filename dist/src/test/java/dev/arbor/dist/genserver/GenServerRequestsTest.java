@@ -15,6 +15,7 @@ import dev.arbor.mapping.ServerTerms;
 import dev.arbor.mapping.TermType;
 import dev.arbor.remote.Handles;
 import dev.arbor.remote.Incoming;
+import dev.arbor.remote.SystemReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,34 @@ class GenServerRequestsTest {
     Incoming.Call fromList = assertInstanceOf(Incoming.Call.class,
         call(aliasTag, Tuple.of(Atom.of("heat"), ErlList.of(Atom.of("cool"), Atom.of("cool")))));
     assertEquals(new Heat(Set.of(Mode.COOL)), fromList.message());
+  }
+
+  private Incoming system(Object from, Object request) {
+    return requests.read(TERMS, server, Tuple.of(Atom.of("system"), from, request));
+  }
+
+  @Test
+  void sysGetStateIsAnsweredWithTheStateDescriptionToTheAlias() {
+    Incoming.SystemMessage sys = assertInstanceOf(Incoming.SystemMessage.class,
+        system(Tuple.of(caller, aliasTag), Atom.of("get_state")));
+    sys.reply().answer(new SystemReply.Status(server, "counter", null, "Counter{count=3}"));
+    assertEquals(List.of(new Sent(server, alias, Tuple.of(aliasTag, Binary.ofUtf8("Counter{count=3}")))), sent);
+  }
+
+  @Test
+  void sysRequestArborDoesNotServeIsAnsweredWithUnknownSystemMsg() {
+    Object suspend = Atom.of("suspend");
+    Incoming.SystemMessage sys = assertInstanceOf(Incoming.SystemMessage.class,
+        system(Tuple.of(caller, alias), suspend));
+    sys.reply().answer(new SystemReply.Status(server, null, null, "state"));
+    assertEquals(List.of(new Sent(server, caller, Tuple.of(alias, Tuple.of(Atom.of("error"),
+        Tuple.of(Atom.of("unknown_system_msg"), suspend))))), sent);
+  }
+
+  @Test
+  void systemTupleWithoutAFromIsAPlainMessage() {
+    assertNull(system(Atom.of("nobody"), Atom.of("get_state")));
+    assertEquals(List.of(), sent);
   }
 
   @Test

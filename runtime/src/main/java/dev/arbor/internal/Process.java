@@ -82,7 +82,7 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
   volatile boolean finished;
   /** Set around every send this process makes, so that its exit waits for a send in flight. */
   volatile boolean sending;
-  /** A byte, not an int: with the other fields' sizes that keeps a process at 104 bytes, not 112. */
+  /** A byte, not an int: a process is kept by the million, and with the other fields it is 96 bytes. */
   @SuppressWarnings("unused") // through LOCK
   private volatile byte lock;
 

@@ -8,8 +8,11 @@ import dev.arbor.remote.SystemReply;
 
 /**
  * The answer to {@code {system, From, Request}}, what {@code sys} sends a {@code gen_server}:
- * {@code get_state} is answered with the state as {@code Server.getStatus} shows it (a binary: a
- * Java object has no term form), {@code get_status} with {@code gen_server}'s own status shape, so
+ * {@code get_state} is answered {@code {ok, State}}, the state as {@code Server.getStatus} shows it
+ * (a binary: a Java object has no term form). That is the reply of OTP 26.1 on, whose {@code
+ * sys:get_state} takes only that shape; OTP 25's takes any reply and so returns {@code {ok, State}}
+ * whole, where a bare state would crash a newer caller. {@code get_status} is answered with {@code
+ * gen_server}'s own status shape, so
  * that {@code sys:get_status/1} and the observer's process window show an Arbor server as they
  * show an Erlang one. Every other request (suspend, resume, replace_state, trace, statistics,
  * terminate, code change) is answered as {@code sys} answers a request it does not know, {@code
@@ -30,7 +33,7 @@ final class SysReply implements SystemReply {
   @Override
   public void answer(Status status) {
     if (GET_STATE.equals(request)) {
-      reply.send(Binary.ofUtf8(status.state()));
+      reply.send(Tuple.of(Atom.of("ok"), Binary.ofUtf8(status.state())));
     } else if (GET_STATUS.equals(request)) {
       reply.send(status(status));
     } else {

@@ -105,11 +105,12 @@ class GenServerRequestsTest {
   }
 
   @Test
-  void sysGetStateIsAnsweredWithTheStateDescriptionToTheAlias() {
+  void sysGetStateIsAnsweredOkWithTheStateDescriptionToTheAlias() {
     Incoming.SystemMessage sys = assertInstanceOf(Incoming.SystemMessage.class,
         system(Tuple.of(caller, aliasTag), Atom.of("get_state")));
     sys.reply().answer(new SystemReply.Status(server, "counter", null, "Counter{count=3}"));
-    assertEquals(List.of(new Sent(server, alias, Tuple.of(aliasTag, Binary.ofUtf8("Counter{count=3}")))), sent);
+    assertEquals(List.of(new Sent(server, alias, Tuple.of(aliasTag,
+        Tuple.of(Atom.of("ok"), Binary.ofUtf8("Counter{count=3}"))))), sent);
   }
 
   @Test

@@ -122,10 +122,7 @@ public class Mailbox {
    * published its node as the head, waits the few instructions until it has.
    */
   private Node first() {
-    Node h = (Node) HEAD.getAcquire(this);
-    if (h != null || tail == null) {
-      return h;
-    }
+    Node h;
     int spins = 0;
     while ((h = (Node) HEAD.getAcquire(this)) == null && tail != null) {
       spins = pause(spins);

@@ -4,10 +4,8 @@ import dev.arbor.Pid;
 import dev.arbor.internal.Remote;
 import dev.arbor.remote.Incoming;
 import dev.arbor.remote.RemoteRequests;
-import dev.arbor.remote.SystemReply;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
-import java.util.function.Supplier;
 
 /**
  * Turns what another node sent a {@code @GenServer(remote = true)} server into the loop's own
@@ -21,10 +19,10 @@ final class RemoteMessages {
   private RemoteMessages() {}
 
   /**
-   * The message to handle: an envelope, an {@code @Info} value or {@code message} itself; null when
-   * it was refused or was a {@code sys} request, which this answers from {@code status}.
+   * The message to handle: an envelope, a {@code sys} request ({@link Incoming.SystemMessage}, which
+   * the loop answers), an {@code @Info} value or {@code message} itself; null when refused.
    */
-  static Object read(ServerType<?, ?> type, Pid server, Object message, Supplier<SystemReply.Status> status) {
+  static Object read(ServerType<?, ?> type, Pid server, Object message) {
     RemoteRequests requests = Remote.requests();
     if (requests == null) {
       return message; // no node started: nothing came from another node
@@ -44,10 +42,7 @@ final class RemoteMessages {
       case Incoming.Cast cast -> new CastRequest(cast.message());
       case Incoming.Info info -> info.value();
       case Incoming.Refused refused -> null;
-      case Incoming.SystemMessage system -> {
-        system.reply().answer(status.get());
-        yield null;
-      }
+      case Incoming.SystemMessage system -> system;
     };
   }
 }

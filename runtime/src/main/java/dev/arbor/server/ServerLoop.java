@@ -9,6 +9,8 @@ import dev.arbor.internal.Described;
 import dev.arbor.internal.Process;
 import dev.arbor.observe.ArborEvents;
 import dev.arbor.observe.MessageTrace;
+import dev.arbor.remote.Incoming;
+import dev.arbor.remote.SystemReply;
 import dev.arbor.server.Envelopes.CallRequest;
 import dev.arbor.server.Envelopes.CastRequest;
 import dev.arbor.server.Envelopes.GetState;
@@ -180,9 +182,13 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   @SuppressWarnings("unchecked")
   private void handle(Object message) throws Throwable {
     if (type.terms() != null && !(message instanceof Process.LoopMessage)) {
-      message = RemoteMessages.read(type, self.pid(), message, this::systemStatus);
+      message = RemoteMessages.read(type, self.pid(), message);
       if (message == null) {
-        return; // another node's request that fits no handler (answered with an error, logged), or a sys request
+        return; // a request from another node that fits no handler: answered with an error, logged
+      }
+      if (message instanceof Incoming.SystemMessage system) {
+        system.reply().answer(systemStatus()); // sys's, not the server's: its handlers never see it
+        return;
       }
     }
     lastMessage = message;
@@ -346,8 +352,8 @@ final class ServerLoop<S, M> implements CallContext, Process.Body, Described, Ca
   }
 
   /** What {@code sys:get_status} and {@code sys:get_state} from another node are answered from. */
-  private dev.arbor.remote.SystemReply.Status systemStatus() {
-    return new dev.arbor.remote.SystemReply.Status(self.pid(), name == null ? null : name.toErlangString(),
+  private SystemReply.Status systemStatus() {
+    return new SystemReply.Status(self.pid(), name == null ? null : name.toErlangString(),
         parent == null ? null : parent.pid(), String.valueOf(describeState()));
   }
 

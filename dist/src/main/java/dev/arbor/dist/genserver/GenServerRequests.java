@@ -35,17 +35,19 @@ public final class GenServerRequests implements RemoteRequests {
 
   @Override
   public Incoming read(ServerTerms terms, Pid server, Object message) {
-    if (message instanceof Tuple t && t.size() == 3 && GEN_CALL.equals(t.get(0))
+    // {'$gen_call', From, Request} and sys's {system, From, Request}, From being {Pid, Tag}.
+    if (message instanceof Tuple t && t.size() == 3
         && t.get(1) instanceof Tuple from && from.size() == 2 && from.get(0) instanceof Pid caller) {
-      return call(terms, server, caller, from.get(1), t.get(2));
+      if (GEN_CALL.equals(t.get(0))) {
+        return call(terms, server, caller, from.get(1), t.get(2));
+      }
+      if (SYSTEM.equals(t.get(0))) {
+        return new Incoming.SystemMessage(
+            new SysReply(new GenReply(route, server, caller, from.get(1), "system"), t.get(2)));
+      }
     }
     if (message instanceof Tuple t && t.size() == 2 && GEN_CAST.equals(t.get(0))) {
       return cast(terms, server, t.get(1));
-    }
-    if (message instanceof Tuple t && t.size() == 3 && SYSTEM.equals(t.get(0))
-        && t.get(1) instanceof Tuple from && from.size() == 2 && from.get(0) instanceof Pid caller) {
-      return new Incoming.SystemMessage(
-          new SysReply(new GenReply(route, server, caller, from.get(1), "system"), t.get(2)));
     }
     return info(terms, message);
   }

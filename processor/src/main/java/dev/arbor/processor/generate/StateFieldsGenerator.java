@@ -13,6 +13,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 
@@ -57,26 +58,25 @@ final class StateFieldsGenerator {
     };
   }
 
+  /** What an erased type comes down to after arrays and type variables: a class, a primitive or an error type. */
+  private static TypeMirror innermost(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR -> innermost(((TypeVariable) type).getUpperBound());
+      case INTERSECTION -> innermost(((IntersectionType) type).getBounds().get(0));
+      case ARRAY -> innermost(((ArrayType) type).getComponentType());
+      default -> type;
+    };
+  }
+
   /** Whether the erased type, after arrays and type variables, does not exist yet (an error type). */
   private static boolean unresolved(TypeMirror type) {
-    return switch (type.getKind()) {
-      case TYPEVAR -> unresolved(((TypeVariable) type).getUpperBound());
-      case INTERSECTION -> unresolved(((IntersectionType) type).getBounds().get(0));
-      case ARRAY -> unresolved(((ArrayType) type).getComponentType());
-      case ERROR -> true;
-      default -> false;
-    };
+    return innermost(type).getKind() == TypeKind.ERROR;
   }
 
   /** The class an erased type names, after arrays and type variables; null for a primitive. */
   private static TypeElement element(TypeMirror type) {
-    return switch (type.getKind()) {
-      case TYPEVAR -> element(((TypeVariable) type).getUpperBound());
-      case INTERSECTION -> element(((IntersectionType) type).getBounds().get(0));
-      case DECLARED, ERROR -> (TypeElement) ((DeclaredType) type).asElement();
-      case ARRAY -> element(((ArrayType) type).getComponentType());
-      default -> null;
-    };
+    // An error type is a DeclaredType too: its element is javac's stand-in for the missing class.
+    return innermost(type) instanceof DeclaredType declared ? (TypeElement) declared.asElement() : null;
   }
 
   /** Whether the client, in the server's package, can write the type as a class literal. */
@@ -91,10 +91,10 @@ final class StateFieldsGenerator {
 
   /** {@code Class.forName}'s spelling: {@code pkg.Outer$Inner}, arrays as {@code [Lpkg.Outer$Inner;}. */
   private static String forName(TypeMirror type) {
-    if (type.getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+    if (type.getKind() == TypeKind.ARRAY) {
       TypeMirror component = ((ArrayType) type).getComponentType();
       String inner = forName(component);
-      return "[" + (component.getKind() == javax.lang.model.type.TypeKind.ARRAY ? inner : "L" + inner + ";");
+      return "[" + (component.getKind() == TypeKind.ARRAY ? inner : "L" + inner + ";");
     }
     TypeElement element = element(type);
     StringBuilder name = new StringBuilder(element.getSimpleName());

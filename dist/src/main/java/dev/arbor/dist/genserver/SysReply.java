@@ -12,9 +12,8 @@ import dev.arbor.remote.SystemReply;
  * (a binary: a Java object has no term form). That is the reply of OTP 26.1 on, whose {@code
  * sys:get_state} takes only that shape; OTP 25's takes any reply and so returns {@code {ok, State}}
  * whole, where a bare state would crash a newer caller. {@code get_status} is answered with {@code
- * gen_server}'s own status shape, so
- * that {@code sys:get_status/1} and the observer's process window show an Arbor server as they
- * show an Erlang one. Every other request (suspend, resume, replace_state, trace, statistics,
+ * gen_server}'s own status shape, so that {@code sys:get_status/1} shows an Arbor server as it shows
+ * an Erlang one. Every other request (suspend, resume, replace_state, trace, statistics,
  * terminate, code change) is answered as {@code sys} answers a request it does not know, {@code
  * {error, {unknown_system_msg, Request}}}, at once rather than after the caller's timeout.
  */

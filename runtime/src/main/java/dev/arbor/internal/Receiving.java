@@ -36,6 +36,7 @@ final class Receiving {
         save(p, m);
         continue;
       }
+      HeldOutput.release(p); // about to wait, or to say there is nothing: what it sent leaves now
       if (timeoutNanos == 0) {
         return null;
       }

@@ -79,6 +79,11 @@ public final class Reports {
         + " the signal is lost, the sender goes on", e);
   }
 
+  static void heldWriteFailed(RuntimeException e) {
+    LOG.log(Level.ERROR, "[arbor.dist] a connection's write of held output threw; what it held waits"
+        + " for the connection's next write", e);
+  }
+
   static void timerFailed(Throwable e) {
     LOG.log(Level.ERROR, "[arbor.bug] a timer threw; please report this", e);
   }

@@ -64,6 +64,8 @@ final class Spawning {
       if (p.exitReason == null) {
         crash = t; // a throwable caused by a kill (an interrupted wait, say) is no crash
       }
+    } finally {
+      HeldOutput.release(p); // the thread ends: exited or hibernated
     }
     p.finished = true;
     String name = crash != null ? Holdings.name(p) : null; // the exit frees the name the report shows

@@ -3,6 +3,7 @@ package dev.arbor.remote;
 import dev.arbor.ExitReason;
 import dev.arbor.Pid;
 import dev.arbor.Ref;
+import dev.arbor.internal.HeldOutput;
 import dev.arbor.internal.NodeAttachment;
 import dev.arbor.internal.Remote;
 import java.util.Objects;
@@ -150,5 +151,17 @@ public final class LocalNode {
    */
   public void connectionLost(NodeConnection connection) {
     attachment.connectionLost(Objects.requireNonNull(connection, "connection"));
+  }
+
+  /**
+   * Called by a connection on a sender's thread, right after it queued a frame in order: true when
+   * the sender is a process that still has messages in its mailbox, which then holds {@code write}
+   * (the connection's write of its queue, the same object every time) and runs it before it next
+   * waits, when its thread ends, or within a millisecond, whichever comes first; false when the
+   * connection should write now. A server answering a burst of requests from another node thus
+   * sends its replies in one write, as a BEAM process's output leaves when it is scheduled out.
+   */
+  public static boolean holdWrite(Runnable write) {
+    return HeldOutput.hold(Objects.requireNonNull(write, "write"));
   }
 }

@@ -2,6 +2,7 @@ package dev.arbor.server;
 
 import dev.arbor.ExitException;
 import dev.arbor.ExitReason;
+import dev.arbor.internal.HeldOutput;
 import dev.arbor.internal.Process;
 import dev.arbor.internal.Spin;
 import dev.arbor.internal.Watch;
@@ -123,6 +124,7 @@ class CallSlot extends Watch {
    * that is likely to come at once: the server was running when the call was sent.
    */
   final boolean await(long timeoutNanos, boolean spin) {
+    HeldOutput.release(caller); // the call's request may be among what the caller held
     if (spin && Spin.NANOS > 0) {
       long end = Spin.deadline();
       for (int turn = 1; state == PENDING && Spin.again(turn, end); turn++) {

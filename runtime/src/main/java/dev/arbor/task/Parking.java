@@ -1,5 +1,6 @@
 package dev.arbor.task;
 
+import dev.arbor.internal.HeldOutput;
 import dev.arbor.internal.Process;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +24,7 @@ final class Parking {
     if (!me.isAlive()) {
       me.checkAlive();
     }
+    HeldOutput.release(me);
     if (nanos < 0) {
       LockSupport.park(blocker);
     } else {

@@ -5,6 +5,7 @@ import dev.arbor.dist.term.DecodeException;
 import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
 import dev.arbor.dist.term.Tuple;
+import dev.arbor.remote.LocalNode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -65,6 +66,8 @@ public final class Connection {
   private volatile long lastWrite = System.nanoTime();
   private volatile Selector readable;
   private volatile Selector writable;
+  /** This connection's write of its queue, as a sender holds it until it waits ({@link LocalNode#holdWrite}). */
+  private final Runnable write = this::flush;
 
   /**
    * A connection over {@code socket}, whose handshake with {@code peer} is done. The socket must
@@ -130,7 +133,7 @@ public final class Connection {
     out.putU32(0, out.size() - 4);
     if (!closed.get()) {
       outbound.add(ByteBuffer.wrap(out.array(), 0, out.size()));
-      if (!Batch.defers(this)) {
+      if (!Batch.defers(this) && !LocalNode.holdWrite(write)) {
         flush();
       }
     }

@@ -26,6 +26,9 @@
  *       refused request.
  * </ul>
  *
+ * <p>And one timing hint: {@link dev.arbor.remote.LocalNode#holdWrite}, with which a connection
+ * lets a busy sender hold its write until it waits.
+ *
  * <p>Rules that hold across the seam, as in Erlang:
  *
  * <ul>

@@ -31,7 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * other thread is writing, writes the queue to the socket itself without blocking: a round trip
  * then costs no hand-off to a writer thread, and frames queued while another sender writes go out
  * in that sender's one gathering write; a {@link Batch} holds a thread's frames back until it
- * closes, so that they too leave together. The socket is non-blocking, so a sender that is a process
+ * closes, so that they too leave together, and a sender that is a process with more messages to
+ * handle leaves the write to the moment it waits ({@link LocalNode#holdWrite}), so that a server's
+ * replies to a burst of requests leave in one write. The socket is non-blocking, so a sender that is a process
  * being killed (its thread interrupted) can never tear a frame or close the connection. When the
  * socket's buffer is full the writer thread takes over, waits for room and writes the rest; it also
  * sends a tick when nothing has been written for a quarter of the net tick time.

@@ -126,6 +126,44 @@ class ErlangInteropTest {
     assertEquals(Tuple.of(Atom.of("back"), Atom.of(erl.name)), receive());
   }
 
+  /**
+   * A process that finds a burst of requests waiting holds the writes of its replies until its
+   * mailbox is empty ({@code LocalNode.holdWrite}), so they leave together: every reply still
+   * reaches Erlang, in the order sent.
+   */
+  @Test
+  void busyProcessAnswersABurstFromErlangInOrder() throws Exception {
+    int burst = 500;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    Pid echo = Proc.spawn(SpawnOptions.defaults().name("burst"), () -> {
+      try {
+        go.await(); // until the whole burst is queued
+      } catch (InterruptedException e) {
+        return;
+      }
+      while (true) {
+        if (Proc.receive() instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Pid from) {
+          Proc.send(from, Tuple.of(Atom.of("echoed"), t.get(1)));
+        }
+      }
+    });
+    try {
+      erl.eval("[{burst, " + atom(arbor.name()) + "} ! {self(), N} || N <- lists:seq(1, " + burst
+          + ")], ok.", WAIT);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (Proc.info(echo).orElseThrow().mailboxLength() < burst) { // nothing announces it
+        assertTrue(System.nanoTime() < deadline, "the burst did not arrive within " + WAIT);
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+      go.countDown();
+      assertEquals("true", erl.eval("[receive {echoed, X} -> X after 10000 -> timeout end "
+          + "|| _ <- lists:seq(1, " + burst + ")] =:= lists:seq(1, " + burst + ").", WAIT));
+    } finally {
+      go.countDown();
+      Proc.exit(echo, ExitReason.kill());
+    }
+  }
+
   @Test
   void remoteMonitorOfMissingNameGivesNoproc() throws Exception {
     var ref = Proc.monitor(Name.remote("nobody", erl.name));

@@ -67,22 +67,33 @@ class HeldWritesTest {
     Proc.send(Proc.self(), "queued");
   }
 
-  @RepeatedTest(20)
-  void busyProcessHoldsTheWriteUntilItFindsItsMailboxEmpty() {
+  /**
+   * Spawns a process that holds {@code write} while a message waits, takes that message (no wait:
+   * still held), then runs {@code waits}; what it saw.
+   */
+  private static Seen holdThen(Write write, Runnable waits) {
     Pid me = Proc.self();
-    Write write = new Write();
     Proc.spawn(() -> {
       queueOneMessage();
       boolean held = LocalNode.holdWrite(write);
-      Proc.receive(); // takes "queued" without waiting: still held
+      Proc.receive();
       List<String> whileHeld = List.copyOf(write.ranOn);
-      Proc.receive(Duration.ZERO); // finds the mailbox empty
+      waits.run();
       me.send(new Seen(held, whileHeld, List.copyOf(write.ranOn), Thread.currentThread().getName()));
     });
-    Seen seen = Waits.next(Seen.class);
+    return Waits.next(Seen.class);
+  }
+
+  /** The write was held, and then ran once, on the process's own thread. */
+  private static void assertHeldThenRunByTheProcess(Seen seen) {
     assertTrue(seen.held());
     assertEquals(List.of(), seen.whileHeld());
     assertEquals(List.of(seen.thread()), seen.afterwards());
+  }
+
+  @RepeatedTest(20)
+  void busyProcessHoldsTheWriteUntilItFindsItsMailboxEmpty() {
+    assertHeldThenRunByTheProcess(holdThen(new Write(), () -> Proc.receive(Duration.ZERO)));
   }
 
   @Test
@@ -105,50 +116,30 @@ class HeldWritesTest {
 
   @Test
   void theSameWriteHeldTwiceRunsOnce() {
-    Pid me = Proc.self();
     Write write = new Write();
-    Proc.spawn(() -> {
+    Seen seen = holdThen(write, () -> {
       queueOneMessage();
-      LocalNode.holdWrite(write);
-      LocalNode.holdWrite(write);
+      LocalNode.holdWrite(write); // held again, along with the first time
       Proc.receive();
       Proc.receive(Duration.ZERO);
-      me.send(List.copyOf(write.ranOn));
     });
-    assertEquals(1, ((List<?>) next()).size());
+    assertHeldThenRunByTheProcess(seen);
   }
 
   @RepeatedTest(10)
   void heldWriteRunsBeforeTheProcessWaitsForACallsReply() {
-    Pid me = Proc.self();
     Write write = new Write();
     Agent<String> agent = Agent.start(() -> "state");
-    Proc.spawn(() -> {
-      queueOneMessage();
-      boolean held = LocalNode.holdWrite(write);
-      // The agent answers only once the write ran: a request held behind a reply never comes.
-      agent.get(s -> awaitQuietly(write));
-      me.send(new Seen(held, List.of(), List.copyOf(write.ranOn), Thread.currentThread().getName()));
-    });
-    Seen seen = Waits.next(Seen.class);
-    assertTrue(seen.held());
-    assertEquals(List.of(seen.thread()), seen.afterwards());
+    // The agent answers only once the write ran: a request held behind a reply never comes.
+    assertHeldThenRunByTheProcess(holdThen(write, () -> agent.get(s -> awaitQuietly(write))));
     agent.stop();
   }
 
   @RepeatedTest(10)
   void heldWriteRunsBeforeTheProcessWaitsForATask() {
-    Pid me = Proc.self();
     Write write = new Write();
-    Proc.spawn(() -> {
-      queueOneMessage();
-      boolean held = LocalNode.holdWrite(write);
-      Task.async(() -> awaitQuietly(write)).await(WAIT);
-      me.send(new Seen(held, List.of(), List.copyOf(write.ranOn), Thread.currentThread().getName()));
-    });
-    Seen seen = Waits.next(Seen.class);
-    assertTrue(seen.held());
-    assertEquals(List.of(seen.thread()), seen.afterwards());
+    assertHeldThenRunByTheProcess(
+        holdThen(write, () -> Task.async(() -> awaitQuietly(write)).await(WAIT)));
   }
 
   @RepeatedTest(10)

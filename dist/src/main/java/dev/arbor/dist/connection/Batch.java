@@ -2,6 +2,7 @@ package dev.arbor.dist.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Frames a thread sends while a batch is open are queued, not written, and go out together when
@@ -29,6 +30,11 @@ import java.util.List;
  */
 public final class Batch implements AutoCloseable {
   private static final ThreadLocal<Batch> OPEN = new ThreadLocal<>();
+  /**
+   * How many threads have a batch open. Every send asks {@link #defers}; while this is 0 it answers
+   * without the {@code ThreadLocal}, whose lookup would give each sending process a map of its own.
+   */
+  private static final AtomicInteger OPENED = new AtomicInteger();
 
   /** Connections this batch queued frames on, in the order they were first used. */
   private final List<Connection> held = new ArrayList<>(2);
@@ -53,6 +59,7 @@ public final class Batch implements AutoCloseable {
     if (batch == null) {
       batch = new Batch();
       OPEN.set(batch);
+      OPENED.incrementAndGet();
     } else {
       batch.depth++;
     }
@@ -65,6 +72,9 @@ public final class Batch implements AutoCloseable {
    * upon itself.
    */
   static boolean defers(Connection connection) {
+    if (OPENED.get() == 0) {
+      return false;
+    }
     Batch batch = OPEN.get();
     if (batch == null) {
       return false;
@@ -82,6 +92,7 @@ public final class Batch implements AutoCloseable {
       return;
     }
     OPEN.remove();
+    OPENED.decrementAndGet();
     if (writes) {
       for (Connection connection : held) {
         connection.flush();

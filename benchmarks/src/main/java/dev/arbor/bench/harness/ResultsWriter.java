@@ -41,6 +41,8 @@ public final class ResultsWriter {
   private static final List<String> DIST = List.of("beam-beam");
 
   static final List<Shape> SHAPES = List.of(
+      new Shape("machine.c2c", "The machine before each shape: round trip of one cache line between its two CPUs (no target)",
+          "ns per round trip", false, List.of()),
       new Shape("call.process", "Call round trip: a process calling a server", "ns per call", false, CALL_PEERS),
       new Shape("call.thread", "Call round trip: a plain platform thread calling a server", "ns per call", false, PEERS),
       new Shape("cast.1", "Cast throughput, 1 producer (ending with a confirming call)", "M casts/s", true, PEERS),
@@ -358,6 +360,12 @@ public final class ResultsWriter {
       one carrier thread (`-Djdk.virtualThreadScheduler.parallelism=1`), so that an `unpark` never wakes \
       another core: what a hand-off costs when no core has to be woken (`OneCarrierCallBenchmark`). \
       (`dev.arbor.bench.call.CallBenchmark.fromProcess`)
+      - **machine.c2c**: before each shape of each round, two platform threads pass a counter through a \
+      volatile field, each spinning until it is its turn; ns per round trip, the median of 9 segments of \
+      50,000, one row per shape that followed. It is what any hand-off between two carriers pays at least, \
+      and on a shared virtual machine it changes with where the host puts the two CPUs (about 60 ns when \
+      they share a cache, about 480 ns when they do not, minutes apart on one machine): read a shape's \
+      spread beside it. (`dev.arbor.bench.machine.CoreToCore`)
       - **call.thread**: the benchmark's platform thread calls the server (Pekko: `AskPattern.ask` and waiting \
       on the future; baseline: the same hand-off with a platform thread on one side). Erlang has no such \
       thread. (`CallBenchmark.fromThread`)

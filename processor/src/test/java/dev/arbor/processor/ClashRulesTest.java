@@ -1,6 +1,7 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.arbor.processor.Compilations.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -10,12 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Handlers whose client methods would collide with each other or with the client's own methods. */
 class ClashRulesTest {
-
-  private static void assertSingleError(JavaFileObject source, String tag, String line) {
-    Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(tag).inFile(source).onLineContaining(line);
-  }
 
   private static JavaFileObject server(String handlers) {
     return Sources.of("Counter", """

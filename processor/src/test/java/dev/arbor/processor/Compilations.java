@@ -1,5 +1,7 @@
 package dev.arbor.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
@@ -19,6 +21,17 @@ final class Compilations {
 
   static Compilation compile(JavaFileObject... sources) {
     return javac().compile(sources);
+  }
+
+  /**
+   * Asserts that {@code source} fails to compile with exactly one error, one that contains {@code
+   * message} (a rule's tag, or its words) and points at the line of {@code source} containing {@code
+   * line}: the shape of every processor rule's test.
+   */
+  static void assertSingleError(JavaFileObject source, String message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
   }
 
   /** A source file for the class {@code qualifiedName}. */

@@ -1,6 +1,7 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.arbor.processor.Compilations.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -9,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The rules on handler methods: modifiers, return types, parameters, and how many of each. */
 class HandlerRulesTest {
-
-  private static void assertSingleError(JavaFileObject source, String tag, String line) {
-    Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(tag).inFile(source).onLineContaining(line);
-  }
 
   /** A server whose body is {@code handlers}, plus a valid handler so that the class is otherwise fine. */
   private static JavaFileObject server(String handlers) {

@@ -1,19 +1,13 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.arbor.processor.Compilations.assertSingleError;
 
-import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code @GenServer(remote = true)}: term forms for every request type, atoms, no generics. */
 class RemoteRulesTest {
-
-  private static void assertSingleError(JavaFileObject source, String message, String line) {
-    Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-  }
 
   private static JavaFileObject remote(String body) {
     return Sources.of("Counter", """

@@ -1,6 +1,7 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.arbor.processor.Compilations.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -11,12 +12,6 @@ import org.junit.jupiter.api.Test;
  * forms, their own atoms and no type parameters; default and static methods are left alone.
  */
 class RemoteServerRulesTest {
-
-  private static void assertSingleError(JavaFileObject source, String message, String line) {
-    Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
-  }
 
   private static JavaFileObject stack(String body) {
     return Sources.of("Stack", """

@@ -1,6 +1,7 @@
 package dev.arbor.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.arbor.processor.Compilations.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -8,12 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** The rules on the {@code @GenServer} type itself, its attributes and its constructors. */
 class ServerRulesTest {
-
-  private static void assertSingleError(JavaFileObject source, String tag, String line) {
-    Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(tag).inFile(source).onLineContaining(line);
-  }
 
   @Test
   void genServerOnAnInterfaceIsAnError() {

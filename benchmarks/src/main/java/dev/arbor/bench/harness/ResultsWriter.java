@@ -40,6 +40,12 @@ public final class ResultsWriter {
   /** The dist shape's systems are client-server pairs; BEAM to BEAM is the reference. */
   private static final List<String> DIST = List.of("beam-beam");
 
+  /**
+   * Shapes whose table also lists each round's figure, in round order: the placement probe, read
+   * beside the rounds of the shape that followed it.
+   */
+  private static final java.util.Set<String> PER_ROUND = java.util.Set.of("machine.c2c");
+
   static final List<Shape> SHAPES = List.of(
       new Shape("machine.c2c", "The machine before each shape: round trip of one cache line between its two CPUs (no target)",
           "ns per round trip", false, List.of()),
@@ -266,15 +272,23 @@ public final class ResultsWriter {
       md.append("### ").append(shape.title()).append("\n\n");
       md.append(shape.unit()).append(", ").append(shape.higherIsBetter() ? "higher" : "lower").append(" is better.\n\n");
       if (bySystem != null) {
+        boolean perRound = PER_ROUND.contains(shape.metric());
         md.append("| System | Median | Min–max |");
         shape.references().forEach(r -> md.append(' ').append(REFERENCE_COLUMNS.get(r)).append(" |"));
+        md.append(perRound ? " Round by round |" : "");
         md.append("\n|---|---:|---:|");
         shape.references().forEach(r -> md.append("---:|"));
+        md.append(perRound ? "---:|" : "");
         md.append('\n');
         for (String system : orderedSystems(bySystem.keySet())) {
           Summary s = figure(shape.metric(), system);
           md.append("| ").append(SYSTEM_NAMES.getOrDefault(system, system)).append(" | ").append(number(s.median()))
               .append(" | ").append(number(s.min())).append("–").append(number(s.max())).append(" |");
+          if (perRound) {
+            StringBuilder rounds = new StringBuilder();
+            bySystem.get(system).values().forEach(v -> rounds.append(rounds.isEmpty() ? "" : " / ").append(number(v)));
+            md.append(' ').append(rounds).append(" |");
+          }
           for (String r : shape.references()) {
             Summary q = system.equals(r) ? null : ratio(shape.metric(), system, r);
             md.append(' ').append(q == null ? "—" : number(q.median()) + " (" + number(q.min()) + "–" + number(q.max()) + ")")
@@ -362,10 +376,10 @@ public final class ResultsWriter {
       (`dev.arbor.bench.call.CallBenchmark.fromProcess`)
       - **machine.c2c**: before each shape of each round, two platform threads pass a counter through a \
       volatile field, each spinning until it is its turn; ns per round trip, the median of 9 segments of \
-      50,000, one row per shape that followed. It is what any hand-off between two carriers pays at least, \
-      and on a shared virtual machine it changes with where the host puts the two CPUs (about 60 ns when \
-      they share a cache, about 480 ns when they do not, minutes apart on one machine): read a shape's \
-      spread beside it. (`dev.arbor.bench.machine.CoreToCore`)
+      50,000, one row per shape that followed, with each round's figure in order. It is what any hand-off \
+      between two carriers pays at least, and on a shared virtual machine it changes with where the host \
+      puts the two CPUs (about 60 ns when they share a cache, about 480 ns when they do not, minutes apart \
+      on one machine): read a shape's rounds beside it. (`dev.arbor.bench.machine.CoreToCore`)
       - **call.thread**: the benchmark's platform thread calls the server (Pekko: `AskPattern.ask` and waiting \
       on the future; baseline: the same hand-off with a platform thread on one side). Erlang has no such \
       thread. (`CallBenchmark.fromThread`)

@@ -90,6 +90,20 @@ class ResultsWriterTest {
     assertTrue(md.endsWith("## Analysis\n\nhand-written\n"), md);
   }
 
+  @Test
+  void placementProbeListsEachRoundBesideTheShapeThatFollowedIt() {
+    ResultsWriter probes = new ResultsWriter(List.of(
+        "1\tRESULT\tmachine.c2c\tcall.process\t460\tns",
+        "2\tRESULT\tmachine.c2c\tcall.process\t56.2\tns",
+        "3\tRESULT\tmachine.c2c\tcall.process\t429\tns",
+        "1\tRESULT\tmachine.c2c\tcast\t492\tns"));
+    String md = probes.render(new LinkedHashMap<>(), null);
+    assertTrue(md.contains("| System | Median | Min–max | Round by round |\n|---|---:|---:|---:|\n"), md);
+    assertTrue(md.contains("| call.process | 429 | 56.2–460 | 460 / 56.2 / 429 |\n| cast | 492 | 492–492 | 492 |\n"), md);
+    // Other shapes keep their columns.
+    assertFalse(writer.render(new LinkedHashMap<>(), null).contains("Round by round"));
+  }
+
   /** Issue 17's target table, each as metric, system, reference, bound and direction. */
   @Test
   void everyTargetOfIssue17IsJudged() {

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@code RESULTS.md} from the result lines of every round ({@code
@@ -44,7 +46,7 @@ public final class ResultsWriter {
    * Shapes whose table also lists each round's figure, in round order: the placement probe, read
    * beside the rounds of the shape that followed it.
    */
-  private static final java.util.Set<String> PER_ROUND = java.util.Set.of("machine.c2c");
+  private static final Set<String> PER_ROUND = Set.of("machine.c2c");
 
   static final List<Shape> SHAPES = List.of(
       new Shape("machine.c2c", "The machine before each shape: round trip of one cache line between its two CPUs (no target)",
@@ -285,9 +287,8 @@ public final class ResultsWriter {
           md.append("| ").append(SYSTEM_NAMES.getOrDefault(system, system)).append(" | ").append(number(s.median()))
               .append(" | ").append(number(s.min())).append("–").append(number(s.max())).append(" |");
           if (perRound) {
-            StringBuilder rounds = new StringBuilder();
-            bySystem.get(system).values().forEach(v -> rounds.append(rounds.isEmpty() ? "" : " / ").append(number(v)));
-            md.append(' ').append(rounds).append(" |");
+            md.append(' ').append(bySystem.get(system).values().stream().map(ResultsWriter::number)
+                .collect(Collectors.joining(" / "))).append(" |");
           }
           for (String r : shape.references()) {
             Summary q = system.equals(r) ? null : ratio(shape.metric(), system, r);
@@ -334,7 +335,7 @@ public final class ResultsWriter {
     return SHAPES.stream().filter(s -> s.metric().equals(metric)).findFirst().map(Shape::unit).orElse("");
   }
 
-  private static List<String> orderedSystems(java.util.Set<String> present) {
+  private static List<String> orderedSystems(Set<String> present) {
     List<String> ordered = new ArrayList<>();
     SYSTEM_NAMES.keySet().forEach(s -> {
       if (present.contains(s)) {

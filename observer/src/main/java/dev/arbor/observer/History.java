@@ -109,7 +109,7 @@ final class History {
     return Proc.node() + " (JVM " + ProcessHandle.current().pid() + ")";
   }
 
-  /** Virtual threads run on this many carrier threads (the JDK's scheduler parallelism). */
+  /** Virtual threads run on this many carrier threads (Arbor's scheduler reads the JDK's setting too). */
   private static int carriers() {
     String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
     try {

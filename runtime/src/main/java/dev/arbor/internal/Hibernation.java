@@ -24,9 +24,12 @@ final class Hibernation {
   static boolean hibernate(Process p, Process.Body continuation) {
     p.body = continuation;
     Thread me = p.owner;
+    Runnable task = p.schedulerTask;
+    p.schedulerTask = null;
     p.owner = null; // a finished thread is not worth keeping: resume() gives the process a new one
     if (!p.announceHibernation()) {
       p.owner = me;
+      p.schedulerTask = task;
       p.body = null;
       return false;
     }

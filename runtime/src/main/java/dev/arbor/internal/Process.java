@@ -97,10 +97,18 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
 
   // Owned by the process's thread.
   ArrayDeque<Object> saved;
-  /** How long its last park lasted, in nanoseconds, and its {@link Spin} back-off: its own thread's only. */
-  int lastWait = Integer.MAX_VALUE;
-  byte spinMisses;
+  /**
+   * Its {@link Spin} state, its own thread's only: whether its last park was shorter than the window
+   * (a bit) and how many spins in a row found nothing (the rest), and how many chances to skip.
+   */
+  byte spinState;
   short spinSkips;
+  /**
+   * The task the {@link Scheduler} runs to continue this process's thread, or null: how a wake-up
+   * sent from this thread finds the carrier it runs on. Written before the thread starts, cleared by
+   * the thread when it ends or hibernates.
+   */
+  Runnable schedulerTask;
   /**
    * What the process runs when it next gets a thread: set by {@link #start} and by hibernation, taken
    * (getAndSet) by that thread, by a resume, or by an exit that drops it. The process itself is its

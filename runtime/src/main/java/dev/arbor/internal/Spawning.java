@@ -39,9 +39,9 @@ final class Spawning {
 
   static void start(Process p, Process.Body body) {
     p.body = body;
-    Thread t = Thread.ofVirtual().uncaughtExceptionHandler(p).unstarted(p);
+    Thread t = Scheduler.newThread(p);
     p.owner = t;
-    t.start();
+    Scheduler.start(p, t);
   }
 
   /** The body of {@link Process#run}, on the thread {@link #start} started. */
@@ -86,6 +86,7 @@ final class Spawning {
   private static void forgetBody(Process p) {
     p.attachment = null;
     p.saved = null;
+    p.schedulerTask = null;
     p.owner = null; // body is already null: this thread, a resume or an exit took it
   }
 }

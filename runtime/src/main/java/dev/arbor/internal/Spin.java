@@ -17,7 +17,9 @@ package dev.arbor.internal;
  * many waits as before (up to {@value #MAX_SKIPS}), so a partner that can only run once this
  * process parks (on one carrier, or queued behind it) costs it almost nothing.
  *
- * <p>With one carrier thread there is never a partner on another carrier, so spinning is off;
+ * <p>With one carrier thread there is never a partner on another carrier, so spinning is off, and so
+ * it is on Arbor's own {@link Scheduler}, which runs a woken partner on the waker's carrier and whose
+ * idle carriers spin for work themselves;
  * otherwise the window is {@value #DEFAULT_NANOS} ns, and {@code -Darbor.spinNanos=N} sets it ({@code
  * 0} turns spinning off).
  */
@@ -26,13 +28,18 @@ public final class Spin {
   static final int MAX_SKIPS = 1024;
   /** The longest a waiter spins before it parks; 0 when virtual threads have one carrier. */
   public static final long NANOS = Math.max(0, Long.getLong("arbor.spinNanos",
-      carriers() > 1 ? DEFAULT_NANOS : 0));
+      carriers() > 1 && Scheduler.INSTANCE == null ? DEFAULT_NANOS : 0));
 
   private Spin() {}
 
+  /** The bit of {@code Process.spinState} set while the last park was shorter than the window. */
+  private static final int WAITED_SHORT = 0x10;
+  /** The bits of {@code Process.spinState} that count spins in a row that found nothing. */
+  private static final int MISSES = 0x0f;
+
   /** Whether {@code p}, about to park in a receive, should spin first; counts a skipped chance. */
   static boolean worthIt(Process p) {
-    if (p.lastWait >= NANOS) {
+    if ((p.spinState & WAITED_SHORT) == 0) {
       return false;
     }
     if (p.spinSkips > 0) {
@@ -44,20 +51,19 @@ public final class Spin {
 
   /** {@code p} parked for {@code nanos}. */
   static void parked(Process p, long nanos) {
-    p.lastWait = (int) Math.min(Integer.MAX_VALUE, nanos);
+    p.spinState = (byte) (nanos < NANOS ? p.spinState | WAITED_SHORT : p.spinState & ~WAITED_SHORT);
   }
 
   /** A message came while {@code p} spun. */
   static void succeeded(Process p) {
-    p.spinMisses = 0;
+    p.spinState = (byte) (p.spinState & ~MISSES);
   }
 
   /** Nothing came while {@code p} spun: it backs off, the more so the more often in a row. */
   static void failed(Process p) {
-    if (p.spinMisses < 10) {
-      p.spinMisses++; // a byte: at most 10
-    }
-    p.spinSkips = (short) Math.min(MAX_SKIPS, 1 << p.spinMisses);
+    int misses = Math.min(10, (p.spinState & MISSES) + 1);
+    p.spinState = (byte) ((p.spinState & ~MISSES) | misses);
+    p.spinSkips = (short) Math.min(MAX_SKIPS, 1 << misses);
   }
 
   /** The virtual-thread scheduler's parallelism, as the JDK reads it. */

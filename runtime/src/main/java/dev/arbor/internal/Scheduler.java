@@ -1,0 +1,281 @@
+package dev.arbor.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The scheduler that runs the virtual threads of processes: a carrier thread per core, as the JDK's
+ * ForkJoinPool has, but one that lets a process woken by another run on the waker's carrier.
+ *
+ * <p>Why: a call is a hand-off. The caller wakes the server and parks; the server answers, wakes the
+ * caller and parks. With the JDK's scheduler each wake-up pushes the woken thread on the waker's
+ * queue and signals an idle carrier, which, parked on the other core, must be woken by the kernel (a
+ * futex wake, microseconds on a virtual machine) and then takes the thread over there, so every hop
+ * crosses cores. Here a thread woken from a process's thread goes in its carrier's {@linkplain
+ * Carrier#pushNext next slot} and no one is signalled: the waker is usually about to wait (for the
+ * reply, or the next message), and its carrier runs the woken thread the moment it does, as
+ * Erlang's scheduler runs the receiver after a send and Go's runs {@code runnext}. Parallelism is
+ * kept in three ways. A second wake-up from the same thread moves the first to the carrier's queue
+ * and signals: that is more work than one core's. Idle carriers take work from other carriers'
+ * queues (never from their next slot), after a short spin before they park. And a watchdog thread
+ * moves a next-slot thread whose carrier has not switched tasks for a whole period to the shared
+ * queue, so a waker that goes on computing delays the woken thread by a period at most (50 µs to
+ * 5 ms, shorter while carriers are busy).
+ *
+ * <p>How a wake-up finds its carrier: the JDK calls {@link #execute} on the waker's thread, pinned to
+ * its carrier. Each carrier publishes the task it runs; each process knows its thread's task (its
+ * {@code schedulerTask}, learnt when its thread was started); so the carrier whose running task is
+ * the current process's is the one to use. A wake-up from anything else (a plain thread, a timer, the
+ * JDK's I/O poller, a virtual thread that is no process) goes on the shared queue.
+ *
+ * <p>The JDK has no public way to give virtual threads a scheduler; it keeps one for its own tests,
+ * the constructor {@code ThreadBuilders.VirtualThreadBuilder(Executor)}. Arbor opens it through
+ * {@code sun.reflect.ReflectionFactory} (the {@code jdk.unsupported} module, as serialization
+ * libraries use it): no command-line flag and no warning. On a JDK before 25 (where a wake-up is
+ * submitted from the carrier's own identity), where that constructor is missing, or with {@code
+ * -Darbor.scheduler=jdk}, processes run on the JDK's scheduler, as they did before.
+ */
+final class Scheduler implements Executor {
+  /** The scheduler processes run on; null where they run on the JDK's. */
+  static final Scheduler INSTANCE = install();
+
+  /** How long an idle carrier looks for work before it parks. */
+  private static final long SPIN_NANOS = 20_000;
+  /** The watchdog's shortest and longest period. */
+  private static final long WATCH_MIN_NANOS = 50_000;
+  private static final long WATCH_MAX_NANOS = 5_000_000;
+
+  private final MethodHandle newBuilder;
+  final Carrier[] carriers;
+  private final ConcurrentLinkedQueue<Runnable> shared = new ConcurrentLinkedQueue<>();
+  /** Parked carriers, to be woken when work is pushed where no spinning carrier will find it. */
+  private final ConcurrentLinkedQueue<Carrier> parked = new ConcurrentLinkedQueue<>();
+  /** How many carriers are looking for work without having parked. */
+  final AtomicInteger spinning = new AtomicInteger();
+  /** Processes being started by a thread that is not a process on a carrier of this scheduler. */
+  private final ConcurrentHashMap<Thread, Process> startedByOthers = new ConcurrentHashMap<>();
+
+  private Scheduler(MethodHandle newBuilder, int parallelism) {
+    this.newBuilder = newBuilder;
+    this.carriers = new Carrier[parallelism];
+    for (int i = 0; i < parallelism; i++) {
+      carriers[i] = new Carrier(this, i);
+    }
+    for (Carrier c : carriers) {
+      c.start();
+    }
+    Thread watchdog = new Thread(this::watch, "arbor-scheduler-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  private static Scheduler install() {
+    if ("jdk".equals(System.getProperty("arbor.scheduler")) || Runtime.version().feature() < 25) {
+      return null;
+    }
+    try {
+      Class<?> builder = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+      // Looked up rather than named, so that javac has no internal API to warn about.
+      Class<?> factoryClass = Class.forName("sun.reflect.ReflectionFactory");
+      Object factory = factoryClass.getMethod("getReflectionFactory").invoke(null);
+      Constructor<?> open = (Constructor<?>) factoryClass
+          .getMethod("newConstructorForSerialization", Class.class, Constructor.class)
+          .invoke(factory, builder, builder.getDeclaredConstructor(Executor.class));
+      MethodHandle newBuilder = MethodHandles.lookup().unreflectConstructor(open)
+          .asType(MethodType.methodType(Thread.Builder.OfVirtual.class, Executor.class));
+      return new Scheduler(newBuilder, parallelism());
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      System.getLogger("dev.arbor.scheduler").log(System.Logger.Level.DEBUG,
+          "processes run on the JDK's virtual-thread scheduler: " + e);
+      return null;
+    }
+  }
+
+  /** As the JDK's scheduler reads it: {@code jdk.virtualThreadScheduler.parallelism}, else the cores. */
+  private static int parallelism() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    try {
+      return Math.max(1, Integer.parseInt(
+          System.getProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(cores))));
+    } catch (NumberFormatException e) {
+      return cores;
+    }
+  }
+
+  /** Creates {@code p}'s thread (not started), on this scheduler if it is installed. */
+  static Thread newThread(Process p) {
+    Thread.Builder.OfVirtual builder;
+    if (INSTANCE == null) {
+      builder = Thread.ofVirtual();
+    } else {
+      try {
+        builder = (Thread.Builder.OfVirtual) INSTANCE.newBuilder.invokeExact((Executor) INSTANCE);
+      } catch (Throwable t) {
+        throw new IllegalStateException("cannot create a thread on Arbor's scheduler", t);
+      }
+    }
+    return builder.uncaughtExceptionHandler(p).unstarted(p);
+  }
+
+  /** Starts {@code t}, the thread of {@code p}, learning the task that continues it. */
+  static void start(Process p, Thread t) {
+    Scheduler s = INSTANCE;
+    if (s == null) {
+      t.start();
+      return;
+    }
+    Carrier c = s.carrierOfCurrentThread();
+    if (c != null) {
+      c.starting = p; // the start's execute runs on this carrier, from this thread
+      try {
+        t.start();
+      } finally {
+        c.starting = null;
+      }
+    } else {
+      Thread me = Thread.currentThread();
+      s.startedByOthers.put(me, p);
+      try {
+        t.start();
+      } finally {
+        s.startedByOthers.remove(me);
+      }
+    }
+  }
+
+  /**
+   * Called by the JDK, on the thread that starts or wakes a virtual thread of this scheduler, with
+   * the task that runs it until it next parks. Never blocks: the caller is pinned to its carrier.
+   */
+  @Override
+  public void execute(Runnable task) {
+    Thread current = Thread.currentThread();
+    if (current instanceof Carrier own) {
+      // The carrier itself, after unmounting a thread that yielded or that was woken as it parked:
+      // behind the work already queued here.
+      own.pushQueued(task);
+      signal();
+      return;
+    }
+    Carrier c = carrierOfCurrentThread();
+    if (c != null) {
+      Process starting = c.starting;
+      if (starting != null) {
+        c.starting = null;
+        starting.schedulerTask = task;
+      }
+      Runnable displaced = c.pushNext(task);
+      if (displaced != null) {
+        c.pushQueued(displaced);
+        signal();
+      }
+      return;
+    }
+    if (!startedByOthers.isEmpty()) {
+      Process starting = startedByOthers.remove(current);
+      if (starting != null) {
+        starting.schedulerTask = task;
+      }
+    }
+    shared.offer(task);
+    signal();
+  }
+
+  /** The carrier the current thread runs on, if it is a process's thread on this scheduler. */
+  private Carrier carrierOfCurrentThread() {
+    if (!(Thread.currentThread().getUncaughtExceptionHandler() instanceof Process p)) {
+      return null;
+    }
+    Runnable mine = p.schedulerTask;
+    if (mine == null) {
+      return null;
+    }
+    for (Carrier c : carriers) {
+      if (c.running == mine) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  Runnable pollShared() {
+    return shared.poll();
+  }
+
+  /** Takes a task queued on another carrier (never one in its next slot: see the class comment). */
+  Runnable stealFor(Carrier thief) {
+    for (int i = 1; i < carriers.length; i++) {
+      Runnable r = carriers[(thief.index + i) % carriers.length].pollQueued();
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Work was queued where a carrier other than the pusher's may take it: wake a parked carrier,
+   * unless one is spinning, which will find it. Pairs with {@link Carrier#parkIdle}: the pusher
+   * queues, then reads; the carrier registers as parked, then looks at the queues again.
+   */
+  void signal() {
+    if (spinning.get() > 0) {
+      return;
+    }
+    Carrier c = parked.poll();
+    if (c != null) {
+      LockSupport.unpark(c);
+    }
+  }
+
+  void registerParked(Carrier c) {
+    parked.offer(c);
+  }
+
+  void unregisterParked(Carrier c) {
+    parked.remove(c);
+  }
+
+  /**
+   * The watchdog: a thread left in a carrier's next slot while that carrier ran the same task for a
+   * whole period goes to the shared queue, where any carrier takes it. Its period halves while it
+   * finds next slots in use and doubles while it finds none, so an idle system costs it a wake-up
+   * every few milliseconds.
+   */
+  private void watch() {
+    long[] picks = new long[carriers.length];
+    Runnable[] waiting = new Runnable[carriers.length];
+    long period = WATCH_MAX_NANOS;
+    for (; ; ) {
+      LockSupport.parkNanos(period);
+      boolean inUse = false;
+      for (int i = 0; i < carriers.length; i++) {
+        Carrier c = carriers[i];
+        Runnable next = c.peekNext();
+        long picked = c.picks();
+        if (next != null) {
+          inUse = true;
+          if (next == waiting[i] && picked == picks[i] && c.stealNext(next)) {
+            shared.offer(next);
+            signal();
+            next = null;
+          }
+        }
+        waiting[i] = next;
+        picks[i] = picked;
+      }
+      period = inUse ? Math.max(WATCH_MIN_NANOS, period / 2) : Math.min(WATCH_MAX_NANOS, period * 2);
+    }
+  }
+
+  static long spinNanos() {
+    return SPIN_NANOS;
+  }
+}

@@ -361,7 +361,8 @@ public final class ResultsWriter {
   private static final String HOW = """
       ## How each shape is measured
 
-      JMH shapes run with one fork per system and short iterations; the plain harnesses and `arbor_bench.erl` \
+      JMH shapes run with one fork per system, five warm-up iterations of 1 s and three measured ones of 1 s \
+      (quick: one and two of 0.4 s); the plain harnesses and `arbor_bench.erl` \
       use the same scheme (warm-up iterations, then measured iterations of a fixed length, the score being the \
       mean of the measured iterations). The JVM systems run on the same JDK with the same heap settings; Pekko \
       uses its default dispatcher; Erlang runs with `+P 2100000` and its default schedulers.

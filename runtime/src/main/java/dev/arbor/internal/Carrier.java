@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * One platform thread of the {@link Scheduler}: it runs virtual threads' tasks one after another. It
  * takes, in order, the thread in its next slot (woken by the thread it ran last), its own queue, the
  * shared queue, and other carriers' queues; every 61st pick looks at its queue and the shared queue
- * first, so a pair of threads passing the next slot back and forth cannot starve them.
+ * first, so a pair of threads passing the next slot back and forth cannot starve them. A helper
+ * (see {@link Scheduler}) leaves once it has found nothing to do for {@value #HELPER_IDLE_MILLIS} ms.
  */
 final class Carrier extends Thread {
   private static final VarHandle NEXT;
@@ -25,8 +26,11 @@ final class Carrier extends Thread {
     }
   }
 
+  static final long HELPER_IDLE_MILLIS = 1_000;
+
   final int index;
   private final Scheduler scheduler;
+  private final boolean helper;
   /** The task running now, or null between tasks: how a wake-up finds the carrier it comes from. */
   volatile Runnable running;
   /** The thread to run next, woken by the thread running now. */
@@ -38,11 +42,15 @@ final class Carrier extends Thread {
   private long picks;
   /** A process whose thread the thread running here is starting: see {@link Scheduler#start}. */
   Process starting;
+  // The watchdog's own: the picks it last saw, and when it first saw that count.
+  private long watchedPicks = -1;
+  private long watchedSince;
 
-  Carrier(Scheduler scheduler, int index) {
-    super("arbor-carrier-" + index);
+  Carrier(Scheduler scheduler, int index, boolean helper) {
+    super((helper ? "arbor-carrier-helper-" : "arbor-carrier-") + index);
     this.scheduler = scheduler;
     this.index = index;
+    this.helper = helper;
     setDaemon(true);
   }
 
@@ -68,8 +76,27 @@ final class Carrier extends Thread {
     return queued.poll();
   }
 
-  long picks() {
-    return (long) PICKS.getOpaque(this);
+  boolean hasQueued() {
+    return !queued.isEmpty();
+  }
+
+  /**
+   * The watchdog's look at this carrier, at {@code now}: whether it has been running one task for
+   * {@link Scheduler#HELD_MILLIS} ms or more (as far as the watchdog can tell: since the tick that
+   * first saw its current count of picks).
+   */
+  boolean watch(long now) {
+    long picked = (long) PICKS.getOpaque(this);
+    if (picked != watchedPicks) {
+      watchedPicks = picked;
+      watchedSince = now;
+    }
+    return heldSince(now) >= Scheduler.HELD_MILLIS * 1_000_000;
+  }
+
+  /** For how long, as of the last {@link #watch}, this carrier has been running its current task; 0 if none. */
+  long heldSince(long now) {
+    return running == null ? 0 : now - watchedSince;
   }
 
   @Override
@@ -78,6 +105,9 @@ final class Carrier extends Thread {
       Runnable task = pick();
       if (task == null) {
         task = awaitWork();
+        if (task == null) {
+          return; // a helper with nothing left to do
+        }
       }
       running = task;
       try {
@@ -119,12 +149,16 @@ final class Carrier extends Thread {
     return scheduler.stealFor(this);
   }
 
-  /** Spins for a while looking for work, then parks until signalled; returns the work found. */
+  /**
+   * Spins for a while looking for work, then parks until signalled; returns the work found, or null
+   * when this is a helper that has had nothing to do for {@value #HELPER_IDLE_MILLIS} ms and left.
+   */
   private Runnable awaitWork() {
+    long idleSince = System.nanoTime();
     for (; ; ) {
       scheduler.spinning.incrementAndGet();
       Runnable task = null;
-      long deadline = System.nanoTime() + Scheduler.spinNanos();
+      long deadline = System.nanoTime() + Scheduler.SPIN_NANOS;
       do {
         for (int i = 0; i < 50; i++) {
           Thread.onSpinWait();
@@ -141,7 +175,14 @@ final class Carrier extends Thread {
         scheduler.unregisterParked(this);
         return task;
       }
-      LockSupport.park(this);
+      if (!helper) {
+        LockSupport.park(this);
+      } else if (System.nanoTime() - idleSince < HELPER_IDLE_MILLIS * 1_000_000) {
+        LockSupport.parkNanos(this, HELPER_IDLE_MILLIS * 1_000_000);
+      } else {
+        scheduler.retire(this);
+        return null;
+      }
       scheduler.unregisterParked(this); // a no-op when a signal took it off the list
     }
   }

@@ -4,11 +4,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The scheduler that runs the virtual threads of processes: a carrier thread per core, as the JDK's
@@ -29,6 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * queue, so a waker that goes on computing delays the woken thread by a period at most (50 µs to
  * 5 ms, shorter while carriers are busy).
  *
+ * <p>A carrier can also be held by a thread that blocks it: a file read, a native call, a park
+ * inside a class initializer. The JDK's scheduler adds a carrier for some of those; here the
+ * watchdog does it for all: when every carrier has run one task for {@value #HELD_MILLIS} ms while
+ * work waits, it starts a helper carrier, which leaves once it has found nothing to do for a
+ * second. A process that computes for that long gets company the same way, which costs the
+ * operating system's time slicing and spares the processes queued behind it.
+ *
  * <p>How a wake-up finds its carrier: the JDK calls {@link #execute} on the waker's thread, pinned to
  * its carrier. Each carrier publishes the task it runs; each process knows its thread's task (its
  * {@code schedulerTask}, learnt when its thread was started); so the carrier whose running task is
@@ -47,13 +56,21 @@ final class Scheduler implements Executor {
   static final Scheduler INSTANCE = install();
 
   /** How long an idle carrier looks for work before it parks. */
-  private static final long SPIN_NANOS = 20_000;
+  static final long SPIN_NANOS = 20_000;
   /** The watchdog's shortest and longest period. */
   private static final long WATCH_MIN_NANOS = 50_000;
   private static final long WATCH_MAX_NANOS = 5_000_000;
+  /** How long every carrier must have been held by one task, with work waiting, before a helper starts. */
+  static final long HELD_MILLIS = 20;
+  /** At most this many carriers in all, as the JDK's scheduler has at most 256. */
+  private static final int MAX_CARRIERS = 256;
 
   private final MethodHandle newBuilder;
-  final Carrier[] carriers;
+  /** The carriers, helpers included; replaced as a whole when a helper comes or goes. */
+  volatile Carrier[] carriers;
+  /** Held by the watchdog and by leaving helpers (platform threads) while they replace {@link #carriers}. */
+  private final ReentrantLock changingCarriers = new ReentrantLock();
+  private int nextIndex;
   private final ConcurrentLinkedQueue<Runnable> shared = new ConcurrentLinkedQueue<>();
   /** Parked carriers, to be woken when work is pushed where no spinning carrier will find it. */
   private final ConcurrentLinkedQueue<Carrier> parked = new ConcurrentLinkedQueue<>();
@@ -64,11 +81,12 @@ final class Scheduler implements Executor {
 
   private Scheduler(MethodHandle newBuilder, int parallelism) {
     this.newBuilder = newBuilder;
-    this.carriers = new Carrier[parallelism];
+    Carrier[] initial = new Carrier[parallelism];
     for (int i = 0; i < parallelism; i++) {
-      carriers[i] = new Carrier(this, i);
+      initial[i] = new Carrier(this, nextIndex++, false);
     }
-    for (Carrier c : carriers) {
+    this.carriers = initial;
+    for (Carrier c : initial) {
       c.start();
     }
     Thread watchdog = new Thread(this::watch, "arbor-scheduler-watchdog");
@@ -205,14 +223,47 @@ final class Scheduler implements Executor {
     return null;
   }
 
+  /** Starts a helper carrier: every carrier is held by one task while work waits. */
+  private void addHelper() {
+    changingCarriers.lock();
+    try {
+      Carrier[] now = carriers;
+      if (now.length >= MAX_CARRIERS) {
+        return;
+      }
+      Carrier helper = new Carrier(this, nextIndex++, true);
+      Carrier[] more = Arrays.copyOf(now, now.length + 1);
+      more[now.length] = helper;
+      carriers = more;
+      helper.start();
+    } finally {
+      changingCarriers.unlock();
+    }
+  }
+
+  /** A helper that found nothing to do for a while leaves; its queue and next slot are empty. */
+  void retire(Carrier helper) {
+    changingCarriers.lock();
+    try {
+      parked.remove(helper);
+      carriers = Arrays.stream(carriers).filter(c -> c != helper).toArray(Carrier[]::new);
+    } finally {
+      changingCarriers.unlock();
+    }
+    signal(); // a signal meant for the helper may have come as it left
+  }
+
   Runnable pollShared() {
     return shared.poll();
   }
 
   /** Takes a task queued on another carrier (never one in its next slot: see the class comment). */
   Runnable stealFor(Carrier thief) {
-    for (int i = 1; i < carriers.length; i++) {
-      Runnable r = carriers[(thief.index + i) % carriers.length].pollQueued();
+    Carrier[] all = carriers;
+    int start = thief.index;
+    for (int i = 1; i <= all.length; i++) {
+      Carrier victim = all[(start + i) % all.length];
+      Runnable r = victim == thief ? null : victim.pollQueued();
       if (r != null) {
         return r;
       }
@@ -244,38 +295,41 @@ final class Scheduler implements Executor {
   }
 
   /**
-   * The watchdog: a thread left in a carrier's next slot while that carrier ran the same task for a
-   * whole period goes to the shared queue, where any carrier takes it. Its period halves while it
-   * finds next slots in use and doubles while it finds none, so an idle system costs it a wake-up
-   * every few milliseconds.
+   * The watchdog. A thread left in a carrier's next slot while that carrier ran the same task for a
+   * whole period goes to the shared queue, where any carrier takes it; and when every carrier has
+   * run one task for {@link #HELD_MILLIS} ms while work waits, a helper carrier starts. Its period
+   * halves while it finds work waiting and doubles while it finds none, so an idle system costs it a
+   * wake-up every few milliseconds.
    */
   private void watch() {
-    long[] picks = new long[carriers.length];
-    Runnable[] waiting = new Runnable[carriers.length];
     long period = WATCH_MAX_NANOS;
     for (; ; ) {
       LockSupport.parkNanos(period);
-      boolean inUse = false;
-      for (int i = 0; i < carriers.length; i++) {
-        Carrier c = carriers[i];
+      long now = System.nanoTime();
+      boolean queued = !shared.isEmpty();
+      boolean nextInUse = false;
+      boolean allHeld = true;
+      for (Carrier c : carriers) {
+        queued |= c.hasQueued();
+        if (!c.watch(now)) {
+          allHeld = false;
+        }
         Runnable next = c.peekNext();
-        long picked = c.picks();
         if (next != null) {
-          inUse = true;
-          if (next == waiting[i] && picked == picks[i] && c.stealNext(next)) {
+          nextInUse = true;
+          if (c.heldSince(now) >= period && c.stealNext(next)) {
             shared.offer(next);
-            signal();
-            next = null;
+            queued = true;
           }
         }
-        waiting[i] = next;
-        picks[i] = picked;
       }
-      period = inUse ? Math.max(WATCH_MIN_NANOS, period / 2) : Math.min(WATCH_MAX_NANOS, period * 2);
+      if (queued) {
+        signal(); // again: its first signal may have gone to a helper that was leaving
+        if (allHeld) {
+          addHelper();
+        }
+      }
+      period = queued || nextInUse ? Math.max(WATCH_MIN_NANOS, period / 2) : Math.min(WATCH_MAX_NANOS, period * 2);
     }
-  }
-
-  static long spinNanos() {
-    return SPIN_NANOS;
   }
 }

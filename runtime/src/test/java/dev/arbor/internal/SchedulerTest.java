@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * Arbor's scheduler ({@link Scheduler}): processes run on its carriers, a process woken by another
- * runs on the waker's carrier, and a woken process is never left behind a waker that does not wait.
+ * runs on the waker's carrier, a woken process is never left behind a waker that does not wait, and
+ * carriers held by blocking reads do not stop the other processes.
  */
 class SchedulerTest {
   private static final long WAIT_SECONDS = 10;
@@ -25,7 +31,7 @@ class SchedulerTest {
   }
 
   /** Polls {@code condition}, which a process's own thread makes true, for at most the bound. */
-  private static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() - deadline < 0, "timed out waiting until " + what);
@@ -94,6 +100,47 @@ class SchedulerTest {
       waker.complete(received.get());
     }), null, false, null);
     assertTrue(await(waker), "the receiver ran while its waker kept its carrier");
+  }
+
+  @Test
+  void processesStillRunWhileEveryCarrierIsBlockedInAFileRead() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    int blockers = Scheduler.INSTANCE.carriers.length + 1;
+    List<java.lang.Process> cats = new ArrayList<>(); // java.lang.Process: OS processes
+    try {
+      CountDownLatch reading = new CountDownLatch(blockers);
+      List<CompletableFuture<Integer>> reads = new ArrayList<>();
+      for (int i = 0; i < blockers; i++) {
+        java.lang.Process cat = new ProcessBuilder("cat").start(); // says nothing until written to
+        cats.add(cat);
+        CompletableFuture<Integer> read = new CompletableFuture<>();
+        reads.add(read);
+        Process.spawn(Process.body(() -> {
+          reading.countDown();
+          try {
+            read.complete(cat.getInputStream().read()); // a blocking read: it holds the carrier
+          } catch (IOException e) {
+            read.completeExceptionally(e);
+          }
+        }), null, false, null);
+      }
+      assertTrue(reading.await(WAIT_SECONDS, TimeUnit.SECONDS), "the readers started");
+      CompletableFuture<String> answer = new CompletableFuture<>();
+      Process.spawn(Process.body(() -> answer.complete("still running")), null, false, null);
+      assertEquals("still running", await(answer), "a process ran beside the blocked readers");
+      for (java.lang.Process cat : cats) {
+        cat.getOutputStream().write('x');
+        cat.getOutputStream().flush();
+      }
+      for (CompletableFuture<Integer> read : reads) {
+        assertEquals('x', (int) await(read));
+      }
+    } finally {
+      for (java.lang.Process cat : cats) {
+        cat.destroyForcibly();
+        cat.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+    }
   }
 
   @Test

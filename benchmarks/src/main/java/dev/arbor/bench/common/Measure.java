@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Timing and memory for the plain (non-JMH) harnesses, measured as JMH and {@code arbor_bench.erl}
  * measure: warm-up iterations, then measured iterations of a fixed length; the score is the mean of
- * the measured iterations. Quick mode: 1 warm-up and 2 measured iterations of 400 ms; full mode: 2 and
- * 3 of 1 s.
+ * the measured iterations. Quick mode: 1 warm-up and 2 measured iterations of 400 ms; full mode: 5 and
+ * 3 of 1 s, as the JMH shapes (a call's path through a server loop takes C2 seconds to settle).
  */
 public final class Measure {
   private final int warmup;
@@ -25,7 +25,7 @@ public final class Measure {
   public static Measure of(String mode) {
     return switch (mode) {
       case "quick" -> new Measure(1, 2, 400);
-      case "full" -> new Measure(2, 3, 1000);
+      case "full" -> new Measure(5, 3, 1000);
       default -> throw new IllegalArgumentException("mode must be quick or full, not " + mode);
     };
   }

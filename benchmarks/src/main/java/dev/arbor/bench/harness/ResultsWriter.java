@@ -361,10 +361,10 @@ public final class ResultsWriter {
   private static final String HOW = """
       ## How each shape is measured
 
-      JMH shapes run with one fork per system, five warm-up iterations of 1 s and three measured ones of 1 s \
-      (quick: one and two of 0.4 s); the plain harnesses and `arbor_bench.erl` \
-      use the same scheme (warm-up iterations, then measured iterations of a fixed length, the score being the \
-      mean of the measured iterations). The JVM systems run on the same JDK with the same heap settings; Pekko \
+      JMH shapes run with one fork per system; they and the plain harnesses warm up for five iterations of 1 s \
+      and measure three (quick: one and two of 0.4 s), because a call's path through a server loop takes the \
+      JVM's JIT seconds to settle; `arbor_bench.erl` uses the same scheme with two warm-up iterations (the BEAM \
+      compiles its code as it loads it). The score is the mean of the measured iterations. The JVM systems run on the same JDK with the same heap settings; Pekko \
       uses its default dispatcher; Erlang runs with `+P 2100000` and its default schedulers.
 
       - **call.process**: a process (Arbor process, Pekko actor, Erlang process, bare virtual thread) makes \
@@ -398,7 +398,8 @@ public final class ResultsWriter {
       each server with `hibernateAfter(Duration.ZERO)` (Erlang: `{hibernate_after, 0}`) and wait until all \
       hibernated. (`dev.arbor.bench.spawn.SpawnHarness`)
       - **growth**: in the same run, the call.process round trip to another server before the idle servers \
-      are started and again while they are all alive. (`SpawnHarness`)
+      are started and again while they are all alive, each right after the full collections that measure \
+      the heap. (`SpawnHarness`)
       - **ring.hop**: a ring of processes (Arbor: `Proc.spawn`/`receive`/`send`, no GenServer) passes an \
       integer token that counts down; time per hop, ring building excluded. Baseline: virtual threads with a \
       one-slot volatile inbox and `unpark`. (`dev.arbor.bench.ring.RingHarness`)

@@ -35,9 +35,13 @@ public final class SpawnHarness {
       case "vt" -> new VtSpawner();
       default -> throw new IllegalArgumentException("unknown system: " + system);
     };
-    double idle0 = spawner.caller().nanosPerCallFromProcess(measure);
+    // Both calls are timed right after full collections (the heap's measurement), so that what
+    // differs between them is the idle servers, not what a collection leaves behind: a full
+    // collection moves the parked threads' stacks to the old generation, and a call right after one
+    // ran up to twice as slow for the first half second in development runs.
     long heap0 = Measure.heapAfterGc();
     long rss0 = Measure.rss();
+    double idle0 = spawner.caller().nanosPerCallFromProcess(measure);
     long nanos = spawner.startIdle(count);
     spawner.settle();
     long heap1 = Measure.heapAfterGc();

@@ -52,11 +52,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * -Darbor.scheduler=jdk}, processes run on the JDK's scheduler, as they did before.
  */
 final class Scheduler implements Executor {
+  /** How long an idle carrier looks for work before it parks ({@code -Darbor.carrierSpinNanos}). */
+  static final long SPIN_NANOS = Math.max(0, Long.getLong("arbor.carrierSpinNanos", 20_000));
   /** The scheduler processes run on; null where they run on the JDK's. */
   static final Scheduler INSTANCE = install();
 
-  /** How long an idle carrier looks for work before it parks. */
-  static final long SPIN_NANOS = 20_000;
   /** The watchdog's shortest and longest period. */
   private static final long WATCH_MIN_NANOS = 50_000;
   private static final long WATCH_MAX_NANOS = 5_000_000;

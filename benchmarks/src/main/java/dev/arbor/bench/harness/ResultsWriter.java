@@ -400,7 +400,7 @@ public final class ResultsWriter {
       - **growth**: in the same run, the call.process round trip to another server before the idle servers \
       are started and again while they are all alive, each right after the full collections that measure \
       the heap, in JVMs whose heap is fixed at 8 GB (`-Xms8g -Xmx8g`: a heap grown on demand keeps G1 \
-      marking the million live servers concurrently, which slowed the second call of every system). \
+      marking the million live servers concurrently, which slowed Arbor's second call up to threefold). \
       (`SpawnHarness`)
       - **ring.hop**: a ring of processes (Arbor: `Proc.spawn`/`receive`/`send`, no GenServer) passes an \
       integer token that counts down; time per hop, ring building excluded. Baseline: virtual threads with a \

@@ -17,9 +17,9 @@ import java.util.function.Predicate;
  * none sleeps to let an event happen: tests wait on messages, monitors or latches, and poll only for
  * conditions nothing can announce.
  */
-final class Waits {
+public final class Waits {
   /** Long enough never to fire on a healthy run, short enough to fail fast when something hangs. */
-  static final Duration WAIT = Duration.ofSeconds(10);
+  public static final Duration WAIT = Duration.ofSeconds(10);
 
   private Waits() {}
 
@@ -78,7 +78,7 @@ final class Waits {
   }
 
   /** Polls {@code condition} until it holds; only for conditions that no message or latch can announce. */
-  static void eventually(String what, BooleanSupplier condition) {
+  public static void eventually(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {

@@ -116,8 +116,11 @@ final class Scheduler implements Executor {
     }
   }
 
-  /** As the JDK's scheduler reads it: {@code jdk.virtualThreadScheduler.parallelism}, else the cores. */
-  private static int parallelism() {
+  /**
+   * How many carriers virtual threads get, as the JDK's scheduler reads it ({@code
+   * jdk.virtualThreadScheduler.parallelism}, else the cores): Arbor's scheduler starts as many.
+   */
+  static int parallelism() {
     int cores = Runtime.getRuntime().availableProcessors();
     try {
       return Math.max(1, Integer.parseInt(

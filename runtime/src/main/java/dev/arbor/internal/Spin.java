@@ -28,7 +28,7 @@ public final class Spin {
   static final int MAX_SKIPS = 1024;
   /** The longest a waiter spins before it parks; 0 when virtual threads have one carrier. */
   public static final long NANOS = Math.max(0, Long.getLong("arbor.spinNanos",
-      carriers() > 1 && Scheduler.INSTANCE == null ? DEFAULT_NANOS : 0));
+      Scheduler.parallelism() > 1 && Scheduler.INSTANCE == null ? DEFAULT_NANOS : 0));
 
   private Spin() {}
 
@@ -64,16 +64,6 @@ public final class Spin {
     int misses = Math.min(10, (p.spinState & MISSES) + 1);
     p.spinState = (byte) ((p.spinState & ~MISSES) | misses);
     p.spinSkips = (short) Math.min(MAX_SKIPS, 1 << misses);
-  }
-
-  /** The virtual-thread scheduler's parallelism, as the JDK reads it. */
-  private static int carriers() {
-    try {
-      return Integer.parseInt(System.getProperty("jdk.virtualThreadScheduler.parallelism",
-          Integer.toString(Runtime.getRuntime().availableProcessors())));
-    } catch (NumberFormatException e) {
-      return Runtime.getRuntime().availableProcessors();
-    }
   }
 
   /** The time at which a spin that starts now gives up. */

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arbor.Waits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +22,12 @@ import org.junit.jupiter.api.Test;
  * carriers held by blocking reads do not stop the other processes.
  */
 class SchedulerTest {
-  private static final long WAIT_SECONDS = 10;
+  private static final long WAIT_SECONDS = Waits.WAIT.toSeconds();
 
   /** The carrier a virtual thread runs on, as its {@code toString} names it ("...@arbor-carrier-0"). */
   private static String carrierName() {
     String self = Thread.currentThread().toString();
     return self.substring(self.lastIndexOf('@') + 1);
-  }
-
-  /** Polls {@code condition}, which a process's own thread makes true, for at most the bound. */
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() - deadline < 0, "timed out waiting until " + what);
-      Thread.sleep(1);
-    }
   }
 
   private static <T> T await(CompletableFuture<T> future) throws Exception {
@@ -160,12 +151,12 @@ class SchedulerTest {
     }, null, false, null);
     assertNotNull(await(whileRunning), "known while its thread runs");
     p.deliver("hibernate");
-    eventually("the process hibernated", () -> p.owner == null);
+    Waits.eventually("the process hibernated", () -> p.owner == null);
     assertNull(p.schedulerTask, "a hibernated process holds no task of its finished thread");
     p.deliver("resume");
     assertNotNull(await(afterResume), "its new thread's task is known");
     p.deliver("stop");
-    eventually("its thread ended", () -> p.owner == null);
+    Waits.eventually("its thread ended", () -> p.owner == null);
     assertNull(p.schedulerTask, "an ended process holds no task");
   }
 }

@@ -164,6 +164,40 @@ class ErlangInteropTest {
     }
   }
 
+  /**
+   * The connection's reader runs the process a frame woke; one that then computes for long must not
+   * keep the frames behind it from the other processes of its node.
+   */
+  @Test
+  void aProcessThatKeepsTheReaderComputingDoesNotHoldUpItsConnection() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+    Pid hog = Proc.spawn(SpawnOptions.defaults().name("hog"), () -> {
+      Proc.receive();
+      computing.countDown();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!release.get() && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait(); // never waits, so whichever thread runs it is kept
+      }
+    });
+    Pid quick = Proc.spawn(SpawnOptions.defaults().name("quick"), () -> {
+      if (Proc.receive() instanceof Tuple t && t.get(0) instanceof Pid from) {
+        Proc.send(from, Atom.of("pong"));
+      }
+    });
+    try {
+      erl.eval("{hog, " + atom(arbor.name()) + "} ! compute, ok.", WAIT);
+      assertTrue(computing.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals("pong", erl.eval("{quick, " + atom(arbor.name()) + "} ! {self(), ping}, "
+          + "receive pong -> pong after 5000 -> timeout end.", WAIT), "the hog still computes");
+      assertTrue(Proc.info(hog).isPresent(), "the hog still computes");
+    } finally {
+      release.set(true);
+      Proc.exit(hog, ExitReason.kill());
+      Proc.exit(quick, ExitReason.kill());
+    }
+  }
+
   @Test
   void remoteMonitorOfMissingNameGivesNoproc() throws Exception {
     var ref = Proc.monitor(Name.remote("nobody", erl.name));

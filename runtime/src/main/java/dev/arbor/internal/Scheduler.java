@@ -4,7 +4,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -31,6 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * queue, so a waker that goes on computing delays the woken thread by a period at most (50 µs to
  * 5 ms, shorter while carriers are busy).
  *
+ * <p>A thread woken by a connection's reader, a platform thread the kernel wakes when a frame
+ * comes, runs on the reader itself: see {@link Guest}.
+ *
  * <p>A carrier can also be held by a thread that blocks it: a file read, a native call, a park
  * inside a class initializer. The JDK's scheduler adds a carrier for some of those; here the
  * watchdog does it for all: when every carrier has run one task for {@value #HELD_MILLIS} ms while
@@ -42,7 +47,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * its carrier. Each carrier publishes the task it runs; each process knows its thread's task (its
  * {@code schedulerTask}, learnt when its thread was started); so the carrier whose running task is
  * the current process's is the one to use. A wake-up from anything else (a plain thread, a timer, the
- * JDK's I/O poller, a virtual thread that is no process) goes on the shared queue.
+ * JDK's I/O poller, a virtual thread that is no process) goes on the shared queue, except one from
+ * a {@link Guest} delivering.
  *
  * <p>The JDK has no public way to give virtual threads a scheduler; it keeps one for its own tests,
  * the constructor {@code ThreadBuilders.VirtualThreadBuilder(Executor)}. Arbor opens it through
@@ -76,6 +82,8 @@ final class Scheduler implements Executor {
   private final ConcurrentLinkedQueue<Carrier> parked = new ConcurrentLinkedQueue<>();
   /** How many carriers are looking for work without having parked. */
   final AtomicInteger spinning = new AtomicInteger();
+  /** Connections' reader threads, which run the first process each delivery woke: see {@link Guest}. */
+  final Set<Guest> guests = ConcurrentHashMap.newKeySet();
   /** Processes being started by a thread that is not a process on a carrier of this scheduler. */
   private final ConcurrentHashMap<Thread, Process> startedByOthers = new ConcurrentHashMap<>();
 
@@ -205,7 +213,18 @@ final class Scheduler implements Executor {
         starting.schedulerTask = task;
       }
     }
+    if (current instanceof Guest g && g.collect(task)) {
+      return;
+    }
     shared.offer(task);
+    signal();
+  }
+
+  /** Queues {@code tasks} (emptying it) where any carrier takes them, and signals. */
+  void queueShared(ArrayDeque<Runnable> tasks) {
+    for (Runnable task; (task = tasks.poll()) != null; ) {
+      shared.offer(task);
+    }
     signal();
   }
 
@@ -300,7 +319,8 @@ final class Scheduler implements Executor {
   /**
    * The watchdog. A thread left in a carrier's next slot while that carrier ran the same task for a
    * whole period goes to the shared queue, where any carrier takes it; and when every carrier has
-   * run one task for {@link #HELD_MILLIS} ms while work waits, a helper carrier starts. Its period
+   * run one task for {@link #HELD_MILLIS} ms while work waits, a helper carrier starts; a guest
+   * kept by the process it runs hands its work over (see {@link Guest}). Its period
    * halves while it finds work waiting and doubles while it finds none, so an idle system costs it a
    * wake-up every few milliseconds.
    */
@@ -325,6 +345,9 @@ final class Scheduler implements Executor {
             queued = true;
           }
         }
+      }
+      for (Guest g : guests) {
+        g.watch(now, period);
       }
       if (queued) {
         signal(); // again: its first signal may have gone to a helper that was leaving

@@ -26,8 +26,9 @@
  *       refused request.
  * </ul>
  *
- * <p>And one timing hint: {@link dev.arbor.remote.LocalNode#holdWrite}, with which a connection
- * lets a busy sender hold its write until it waits.
+ * <p>And two timing hints: {@link dev.arbor.remote.LocalNode#holdWrite}, with which a connection
+ * lets a busy sender hold its write until it waits, and {@link dev.arbor.remote.ReaderThread}, a
+ * reader thread that runs the process a frame woke.
  *
  * <p>Rules that hold across the seam, as in Erlang:
  *

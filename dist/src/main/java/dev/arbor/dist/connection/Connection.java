@@ -6,6 +6,7 @@ import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
 import dev.arbor.dist.term.Tuple;
 import dev.arbor.remote.LocalNode;
+import dev.arbor.remote.ReaderThread;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -39,8 +40,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * sends a tick when nothing has been written for a quarter of the net tick time.
  *
  * <p>The reader is a platform thread, woken by the kernel directly rather than through the virtual
- * threads' poller: one hand-off less on every frame received. It closes the connection when the peer
- * has been silent for a whole net tick time, or sends a frame that breaks the protocol.
+ * threads' poller: one hand-off less on every frame received. It runs the process a frame woke
+ * itself, until that process waits, rather than waking a carrier for it: one more hand-off less
+ * (see {@link ReaderThread}, which also hands the reading to a new thread when a process keeps the
+ * reader). It closes the connection when the peer has been silent for a whole net tick time, or
+ * sends a frame that breaks the protocol.
  */
 public final class Connection {
   private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -67,6 +71,12 @@ public final class Connection {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastWrite = System.nanoTime();
   private volatile Selector readable;
+  /**
+   * The reader's buffer, and when it last heard from the peer: the reading thread's only, handed to
+   * the next one with the reading (see {@link #startReader}).
+   */
+  private ByteBuffer in;
+  private long lastHeard;
   private volatile Selector writable;
   /** This connection's write of its queue, as a sender holds it until it waits ({@link LocalNode#holdWrite}). */
   private final Runnable write = this::flush;
@@ -101,7 +111,9 @@ public final class Connection {
     }
     readable = r;
     writable = w;
-    Thread.ofPlatform().daemon().name("arbor-dist-read-" + peer.name()).start(this::readLoop);
+    in = ByteBuffer.allocate(READ_BUFFER);
+    lastHeard = System.nanoTime();
+    startReader();
     Thread.ofPlatform().daemon().name("arbor-dist-write-" + peer.name()).start(this::writeLoop);
   }
 
@@ -255,11 +267,18 @@ public final class Connection {
 
   // ------------------------------------------------------------------ reading
 
+  /**
+   * Starts a thread that reads: at the start, and again when the process the reader ran kept it (see
+   * {@link ReaderThread}); the new thread goes on from {@link #in} and {@link #lastHeard}.
+   */
+  private void startReader() {
+    ReaderThread.start("arbor-dist-read-" + peer.name(), this::readLoop, this::startReader);
+  }
+
   private void readLoop() {
     long silence = netTickTime.toNanos();
-    long lastHeard = System.nanoTime();
-    ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
-    try (Selector r = readable) {
+    boolean handedOver = false;
+    try {
       while (!closed.get()) {
         int room = in.remaining();
         int n = channel.read(in);
@@ -268,7 +287,10 @@ public final class Connection {
         }
         if (n > 0) {
           lastHeard = System.nanoTime(); // any bytes count as a tick
-          in = frames(in.flip());
+          if (!ReaderThread.deliver(() -> in = frames(in.flip()))) {
+            handedOver = true;
+            return; // the process this thread ran kept it: another thread reads now
+          }
         }
         if (n < room) { // the kernel had no more: wait for the next bytes
           long left = silence - (System.nanoTime() - lastHeard);
@@ -276,8 +298,8 @@ public final class Connection {
             close("net_tick_timeout: nothing heard for " + netTickTime);
             return;
           }
-          r.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-          r.selectedKeys().clear();
+          readable.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+          readable.selectedKeys().clear();
         }
       }
     } catch (EOFException e) {
@@ -292,6 +314,14 @@ public final class Connection {
       LOG.log(System.Logger.Level.WARNING, "closing the connection to " + peer.name()
           + ": handling a frame failed", e);
       close("handling a frame failed: " + e);
+    } finally {
+      if (!handedOver) {
+        try {
+          readable.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+      }
     }
   }
 

@@ -1,0 +1,117 @@
+package dev.arbor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.arbor.Waits;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link Guest}, a connection's reader: it runs the first process its delivery woke, queues the
+ * others for the carriers, and hands its work over when that process keeps it.
+ */
+class GuestTest {
+  private static final long WAIT_SECONDS = Waits.WAIT.toSeconds();
+
+  /** The thread a virtual thread runs on, as its {@code toString} names it ("...@arbor-carrier-0"). */
+  private static String carrierName() {
+    String self = Thread.currentThread().toString();
+    return self.substring(self.lastIndexOf('@') + 1);
+  }
+
+  private static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** A process that, each time it receives a message, completes the next future with its carrier. */
+  private static Process reportsWhereItRuns(CompletableFuture<String> first, CompletableFuture<String> second) {
+    return Process.spawn(Process.body(() -> {
+      Process.current().receive(null, -1);
+      first.complete(carrierName());
+      Process.current().receive(null, -1);
+      second.complete(carrierName());
+    }), null, false, null);
+  }
+
+  @Test
+  void theFirstProcessADeliveryWokeRunsOnTheGuestAndTheOthersOnCarriers() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    CompletableFuture<String> started1 = new CompletableFuture<>();
+    CompletableFuture<String> woken1 = new CompletableFuture<>();
+    CompletableFuture<String> started2 = new CompletableFuture<>();
+    CompletableFuture<String> woken2 = new CompletableFuture<>();
+    Process one = reportsWhereItRuns(started1, woken1);
+    Process two = reportsWhereItRuns(started2, woken2);
+    one.deliver("start");
+    two.deliver("start");
+    await(started1);
+    await(started2);
+    Waits.eventually("both wait", () -> one.isWaiting() && two.isWaiting());
+    CompletableFuture<Boolean> goOn = new CompletableFuture<>();
+    Guest.start("test-reader", () -> {
+      try {
+        goOn.complete(Guest.deliver(() -> {
+          one.deliver("frame for one");
+          two.deliver("frame for two");
+        }));
+      } catch (RuntimeException e) {
+        goOn.completeExceptionally(e);
+      }
+    }, () -> {});
+    assertTrue(await(goOn), "the reader goes on reading");
+    assertEquals("test-reader", await(woken1), "the first woken ran on the reader");
+    assertTrue(await(woken2).startsWith("arbor-carrier-"), await(woken2));
+  }
+
+  @Test
+  void aGuestKeptByTheProcessItRanHandsItsWorkOverOnce() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    AtomicBoolean release = new AtomicBoolean();
+    CountDownLatch kept = new CountDownLatch(1);
+    Process hog = Process.spawn(Process.body(() -> {
+      Process.current().receive(null, -1);
+      kept.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (!release.get() && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait(); // computes without waiting: the guest is kept
+      }
+    }), null, false, null);
+    Waits.eventually("the hog waits", hog::isWaiting);
+    AtomicInteger handOvers = new AtomicInteger();
+    CountDownLatch handedOver = new CountDownLatch(1);
+    CompletableFuture<Boolean> goOn = new CompletableFuture<>();
+    try {
+      Guest.start("test-reader", () -> goOn.complete(Guest.deliver(() -> hog.deliver("work"))), () -> {
+        handOvers.incrementAndGet();
+        handedOver.countDown();
+      });
+      assertTrue(kept.await(WAIT_SECONDS, TimeUnit.SECONDS), "the hog runs");
+      assertTrue(handedOver.await(WAIT_SECONDS, TimeUnit.SECONDS), "the watchdog handed the work over");
+      assertFalse(goOn.isDone(), "the guest is still kept");
+    } finally {
+      release.set(true);
+    }
+    assertFalse(await(goOn), "the kept guest is told to stop");
+    assertEquals(1, handOvers.get());
+  }
+
+  @Test
+  void wakeUpsOutsideADeliveryGoToTheCarriers() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    CompletableFuture<String> started = new CompletableFuture<>();
+    CompletableFuture<String> woken = new CompletableFuture<>();
+    Process p = reportsWhereItRuns(started, woken);
+    p.deliver("start");
+    await(started);
+    Waits.eventually("it waits", p::isWaiting);
+    Guest.start("test-reader", () -> p.deliver("not in a delivery"), () -> {});
+    assertTrue(await(woken).startsWith("arbor-carrier-"), await(woken));
+  }
+}

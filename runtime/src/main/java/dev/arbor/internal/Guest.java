@@ -86,10 +86,15 @@ public final class Guest extends Thread {
 
   private <E extends Exception> boolean collectAndRun(Deliveries<E> deliveries) throws E {
     collecting = true;
+    boolean delivered = false;
     try {
       deliveries.run();
+      delivered = true;
     } finally {
       collecting = false;
+      if (!delivered && !woken.isEmpty()) {
+        Scheduler.INSTANCE.queueShared(woken); // what was woken before the failure still runs
+      }
     }
     Runnable first = woken.poll();
     if (first == null) {

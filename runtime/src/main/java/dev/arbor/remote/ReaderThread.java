@@ -11,7 +11,7 @@ import java.util.Objects;
  * others for the carriers.
  *
  * <p>While the process runs the connection is not read, so one that keeps the thread (it computes,
- * or blocks) is handed off: after about a millisecond the runtime calls {@code onHeld}, once, on one
+ * or blocks) is handed off: after 1 to 10 ms the runtime calls {@code onHeld}, once, on one
  * of its own threads, which starts another reader, and {@link #deliver} returns false to the old one
  * when the process lets it go.
  */

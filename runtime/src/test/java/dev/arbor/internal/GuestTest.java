@@ -1,5 +1,7 @@
 package dev.arbor.internal;
 
+import static dev.arbor.internal.SchedulerTest.await;
+import static dev.arbor.internal.SchedulerTest.carrierName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,16 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class GuestTest {
   private static final long WAIT_SECONDS = Waits.WAIT.toSeconds();
-
-  /** The thread a virtual thread runs on, as its {@code toString} names it ("...@arbor-carrier-0"). */
-  private static String carrierName() {
-    String self = Thread.currentThread().toString();
-    return self.substring(self.lastIndexOf('@') + 1);
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
-    return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-  }
 
   /** A process that, each time it receives a message, completes the next future with its carrier. */
   private static Process reportsWhereItRuns(CompletableFuture<String> first, CompletableFuture<String> second) {
@@ -100,6 +92,30 @@ class GuestTest {
     }
     assertFalse(await(goOn), "the kept guest is told to stop");
     assertEquals(1, handOvers.get());
+  }
+
+  @Test
+  void whatADeliveryWokeBeforeItFailedStillRuns() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    CompletableFuture<String> started = new CompletableFuture<>();
+    CompletableFuture<String> woken = new CompletableFuture<>();
+    Process p = reportsWhereItRuns(started, woken);
+    p.deliver("start");
+    await(started);
+    Waits.eventually("it waits", p::isWaiting);
+    CompletableFuture<Exception> failure = new CompletableFuture<>();
+    Guest.start("test-reader", () -> {
+      try {
+        Guest.deliver(() -> {
+          p.deliver("a good frame");
+          throw new java.io.IOException("then a malformed one");
+        });
+      } catch (java.io.IOException e) {
+        failure.complete(e);
+      }
+    }, () -> {});
+    assertEquals("then a malformed one", await(failure).getMessage());
+    assertTrue(await(woken).startsWith("arbor-carrier-"), await(woken));
   }
 
   @Test

@@ -25,12 +25,12 @@ class SchedulerTest {
   private static final long WAIT_SECONDS = Waits.WAIT.toSeconds();
 
   /** The carrier a virtual thread runs on, as its {@code toString} names it ("...@arbor-carrier-0"). */
-  private static String carrierName() {
+  static String carrierName() {
     String self = Thread.currentThread().toString();
     return self.substring(self.lastIndexOf('@') + 1);
   }
 
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
+  static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -32,20 +32,23 @@ class GuestTest {
     }), null, false, null);
   }
 
+  /** A process that has started and waits: its next message makes it complete {@code woken}. */
+  private static Process waitingProcess(CompletableFuture<String> woken) throws Exception {
+    CompletableFuture<String> started = new CompletableFuture<>();
+    Process p = reportsWhereItRuns(started, woken);
+    p.deliver("start");
+    await(started);
+    Waits.eventually("it waits", p::isWaiting);
+    return p;
+  }
+
   @Test
   void theFirstProcessADeliveryWokeRunsOnTheGuestAndTheOthersOnCarriers() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);
-    CompletableFuture<String> started1 = new CompletableFuture<>();
     CompletableFuture<String> woken1 = new CompletableFuture<>();
-    CompletableFuture<String> started2 = new CompletableFuture<>();
     CompletableFuture<String> woken2 = new CompletableFuture<>();
-    Process one = reportsWhereItRuns(started1, woken1);
-    Process two = reportsWhereItRuns(started2, woken2);
-    one.deliver("start");
-    two.deliver("start");
-    await(started1);
-    await(started2);
-    Waits.eventually("both wait", () -> one.isWaiting() && two.isWaiting());
+    Process one = waitingProcess(woken1);
+    Process two = waitingProcess(woken2);
     CompletableFuture<Boolean> goOn = new CompletableFuture<>();
     Guest.start("test-reader", () -> {
       try {
@@ -97,12 +100,8 @@ class GuestTest {
   @Test
   void whatADeliveryWokeBeforeItFailedStillRuns() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);
-    CompletableFuture<String> started = new CompletableFuture<>();
     CompletableFuture<String> woken = new CompletableFuture<>();
-    Process p = reportsWhereItRuns(started, woken);
-    p.deliver("start");
-    await(started);
-    Waits.eventually("it waits", p::isWaiting);
+    Process p = waitingProcess(woken);
     CompletableFuture<Exception> failure = new CompletableFuture<>();
     Guest.start("test-reader", () -> {
       try {
@@ -121,12 +120,8 @@ class GuestTest {
   @Test
   void wakeUpsOutsideADeliveryGoToTheCarriers() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);
-    CompletableFuture<String> started = new CompletableFuture<>();
     CompletableFuture<String> woken = new CompletableFuture<>();
-    Process p = reportsWhereItRuns(started, woken);
-    p.deliver("start");
-    await(started);
-    Waits.eventually("it waits", p::isWaiting);
+    Process p = waitingProcess(woken);
     Guest.start("test-reader", () -> p.deliver("not in a delivery"), () -> {});
     assertTrue(await(woken).startsWith("arbor-carrier-"), await(woken));
   }

@@ -42,9 +42,9 @@ final class Carrier extends Thread {
   private long picks;
   /** A process whose thread the thread running here is starting: see {@link Scheduler#start}. */
   Process starting;
-  // The watchdog's own: the picks it last saw, and when it first saw that count.
-  private long watchedPicks = -1;
-  private long watchedSince;
+  /** The watchdog's own, and what its last look found: for how long this carrier has run one task. */
+  private final TaskWatch watched = new TaskWatch();
+  private long held;
 
   Carrier(Scheduler scheduler, int index, boolean helper) {
     super((helper ? "arbor-carrier-helper-" : "arbor-carrier-") + index);
@@ -86,17 +86,14 @@ final class Carrier extends Thread {
    * first saw its current count of picks).
    */
   boolean watch(long now) {
-    long picked = (long) PICKS.getOpaque(this);
-    if (picked != watchedPicks) {
-      watchedPicks = picked;
-      watchedSince = now;
-    }
-    return heldSince(now) >= Scheduler.HELD_MILLIS * 1_000_000;
+    long unchanged = watched.unchangedFor((long) PICKS.getOpaque(this), now);
+    held = running == null ? 0 : unchanged;
+    return held >= Scheduler.HELD_MILLIS * 1_000_000;
   }
 
   /** For how long, as of the last {@link #watch}, this carrier has been running its current task; 0 if none. */
-  long heldSince(long now) {
-    return running == null ? 0 : now - watchedSince;
+  long held() {
+    return held;
   }
 
   @Override

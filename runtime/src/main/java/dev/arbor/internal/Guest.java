@@ -40,9 +40,7 @@ public final class Guest extends Thread {
   private boolean collecting;
   /** Processes run here so far: the watchdog tells one that keeps the thread by an unchanged count. */
   private volatile long runs;
-  // The watchdog's own: the count it last saw, and when it first saw it.
-  private long watchedRuns = -1;
-  private long watchedSince;
+  private final TaskWatch watched = new TaskWatch();
 
   Guest(String name, Runnable body, Runnable onHeld) {
     super(body, name);
@@ -122,13 +120,8 @@ public final class Guest extends Thread {
     if (state.get() != RUNNING) {
       return;
     }
-    long seen = runs;
-    if (seen != watchedRuns) {
-      watchedRuns = seen;
-      watchedSince = now;
-      return;
-    }
-    if (now - watchedSince >= Math.max(period, HELD_NANOS) && state.compareAndSet(RUNNING, HANDED_OFF)) {
+    if (watched.unchangedFor(runs, now) >= Math.max(period, HELD_NANOS)
+        && state.compareAndSet(RUNNING, HANDED_OFF)) {
       try {
         onHeld.run();
       } catch (RuntimeException | Error e) {

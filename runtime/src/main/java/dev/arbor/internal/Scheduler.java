@@ -340,7 +340,7 @@ final class Scheduler implements Executor {
         Runnable next = c.peekNext();
         if (next != null) {
           nextInUse = true;
-          if (c.heldSince(now) >= period && c.stealNext(next)) {
+          if (c.held() >= period && c.stealNext(next)) {
             shared.offer(next);
             queued = true;
           }

@@ -43,7 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * threads' poller: one hand-off less on every frame received. It runs the process a frame woke
  * itself, until that process waits, rather than waking a carrier for it: one more hand-off less
  * (see {@link ReaderThread}, which also hands the reading to a new thread when a process keeps the
- * reader). It closes the connection when the peer has been silent for a whole net tick time, or
+ * reader). When the kernel has no more bytes, it reads on for a while before it sleeps, yielding
+ * the CPU in between ({@link ReadSpin}): waking a sleeping thread costs more than a round trip. It
+ * closes the connection when the peer has been silent for a whole net tick time, or
  * sends a frame that breaks the protocol.
  */
 public final class Connection {
@@ -72,11 +74,12 @@ public final class Connection {
   private volatile long lastWrite = System.nanoTime();
   private volatile Selector readable;
   /**
-   * The reader's buffer, and when it last heard from the peer: the reading thread's only, handed to
-   * the next one with the reading (see {@link #startReader}).
+   * The reader's buffer, when it last heard from the peer and its spin: the reading thread's only,
+   * handed to the next one with the reading (see {@link #startReader}).
    */
   private ByteBuffer in;
   private long lastHeard;
+  private final ReadSpin spin = new ReadSpin(ReadSpin.DEFAULT_NANOS);
   private volatile Selector writable;
   /** This connection's write of its queue, as a sender holds it until it waits ({@link LocalNode#holdWrite}). */
   private final Runnable write = this::flush;
@@ -278,10 +281,11 @@ public final class Connection {
   private void readLoop() {
     long silence = netTickTime.toNanos();
     boolean handedOver = false;
+    boolean drained = false; // whether the last read took every byte the kernel had
     try {
       while (!closed.get()) {
         int room = in.remaining();
-        int n = channel.read(in);
+        int n = drained ? readOn() : channel.read(in);
         if (n < 0) {
           throw new EOFException();
         }
@@ -291,16 +295,17 @@ public final class Connection {
             handedOver = true;
             return; // the process this thread ran kept it: another thread reads now
           }
+          drained = n < room;
+          continue;
         }
-        if (n < room) { // the kernel had no more: wait for the next bytes
-          long left = silence - (System.nanoTime() - lastHeard);
-          if (left <= 0) {
-            close("net_tick_timeout: nothing heard for " + netTickTime);
-            return;
-          }
-          readable.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-          readable.selectedKeys().clear();
+        long left = silence - (System.nanoTime() - lastHeard);
+        if (left <= 0) {
+          close("net_tick_timeout: nothing heard for " + netTickTime);
+          return;
         }
+        readable.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        readable.selectedKeys().clear();
+        drained = false;
       }
     } catch (EOFException e) {
       close("connection closed by peer");
@@ -323,6 +328,28 @@ public final class Connection {
         }
       }
     }
+  }
+
+  /**
+   * The read after one that emptied the kernel's buffer: unless {@link #spin} says to skip it, reads
+   * again and again, yielding the CPU in between, until bytes come or the spin's time is up. Returns
+   * what the last read returned (0 for nothing, when the reader should sleep).
+   */
+  private int readOn() throws IOException {
+    if (!spin.due()) {
+      return 0;
+    }
+    long until = System.nanoTime() + spin.nanos();
+    int n;
+    while ((n = channel.read(in)) == 0 && System.nanoTime() - until < 0) {
+      Thread.yield();
+    }
+    if (n == 0) {
+      spin.missed();
+    } else {
+      spin.found();
+    }
+    return n;
   }
 
   /**

@@ -403,7 +403,10 @@ public final class ResultsWriter {
       marking the million live servers concurrently, which slowed Arbor's second call up to threefold). \
       (`SpawnHarness`)
       - **ring.hop**: a ring of processes (Arbor: `Proc.spawn`/`receive`/`send`, no GenServer) passes an \
-      integer token that counts down; time per hop, ring building excluded. Baseline: virtual threads with a \
+      integer token that counts down; time per hop, ring building excluded. The JVM systems first build a \
+      ring, run it for the warm-up laps and leave it idle, then build the measured ring, so that its \
+      processes start in compiled code (a process's loop that starts interpreted stays so until on-stack \
+      replacement picks it); Erlang compiles its code as it loads it. Baseline: virtual threads with a \
       one-slot volatile inbox and `unpark`. (`dev.arbor.bench.ring.RingHarness`)
       - **restart**: Erlang: a `one_for_one` supervisor with a permanent child registered as `bench_child`; \
       `exit(Pid, kill)` then `whereis` until it names a new pid; a fresh supervisor per batch of 200, because \

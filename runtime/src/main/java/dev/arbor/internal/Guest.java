@@ -1,24 +1,29 @@
 package dev.arbor.internal;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A platform thread that is no carrier but runs, on itself, the first process it woke while
- * delivering: a connection's reader (see {@link dev.arbor.remote.ReaderThread}).
+ * A platform thread that is no carrier but runs, on itself, the processes it woke while delivering:
+ * a connection's reader (see {@link dev.arbor.remote.ReaderThread}).
  *
  * <p>Why: a frame from another node comes in on the connection's reader thread, which the kernel
  * wakes. Queueing the process it is for means waking a parked carrier as well, a second wake-up of a
  * sleeping CPU on every frame, which on a virtual machine costs tens of microseconds: most of a
  * one-caller round trip between two nodes on loopback. Running it here costs nothing more, as a
- * BEAM scheduler runs the process a port's input is for. The others woken by the same delivery go
- * to the shared queue, as a second wake-up on a carrier does.
+ * BEAM scheduler runs the processes a port's input made runnable. When one read woke several (the
+ * replies to sixteen callers), the guest runs them all, one after another: each such process
+ * usually sends its next request and waits again, less work than the futex wake-up and the context
+ * switch of handing it to a carrier.
  *
- * <p>While a process runs here the connection is not read. A process that keeps the thread (it
- * computes, or blocks in a file read) is found by the scheduler's watchdog after {@value
- * #HELD_NANOS} ns or one watch period, whichever is longer; the watchdog then runs {@code onHeld}
- * (once), which starts another reader, and {@link #deliver} returns false to this thread when the
- * process lets it go, so that it stops reading.
+ * <p>Two bounds keep the connection read and the woken processes running. A batch that has run for
+ * {@value #BATCH_NANOS} ns leaves the processes it has not run yet to the carriers. And while a
+ * process runs here the connection is not read, so one that keeps the thread (it computes, or
+ * blocks in a file read) is found by the scheduler's watchdog after {@value #HELD_NANOS} ns or one
+ * watch period, whichever is longer; the watchdog then runs {@code onHeld} (once), which starts
+ * another reader, gives the rest of the batch to the carriers, and {@link #deliver} returns false to
+ * this thread when the process lets it go, so that it stops reading.
  */
 public final class Guest extends Thread {
   /** Deliveries: code that may wake processes, and throw {@code E}. */
@@ -29,6 +34,14 @@ public final class Guest extends Thread {
   /** How long a process may keep a guest before another thread takes over its reading. */
   static final long HELD_NANOS = 1_000_000;
 
+  /**
+   * How long a guest runs the processes one delivery woke before it leaves the rest to the carriers:
+   * a few dozen round trips' work, a small part of {@link #HELD_NANOS}.
+   */
+  static final long BATCH_NANOS = 100_000;
+
+  private static volatile long batchNanos = BATCH_NANOS;
+
   private static final int IDLE = 0;
   private static final int RUNNING = 1;
   private static final int HANDED_OFF = 2;
@@ -38,6 +51,8 @@ public final class Guest extends Thread {
   /** Processes woken by the delivery under way, and whether one is; this thread's only. */
   private final ArrayDeque<Runnable> woken = new ArrayDeque<>();
   private boolean collecting;
+  /** The woken processes this thread has yet to run, which the watchdog may give to the carriers. */
+  private volatile Batch batch;
   /** Processes run here so far: the watchdog tells one that keeps the thread by an unchanged count. */
   private volatile long runs;
   private final TaskWatch watched = new TaskWatch();
@@ -61,9 +76,10 @@ public final class Guest extends Thread {
   }
 
   /**
-   * Runs {@code deliveries} on the current thread; on a guest, then runs the first process they
-   * woke here and queues the others. False when that process kept this thread so long that {@code
-   * onHeld} has run: the thread must stop what it was doing, which another thread now does.
+   * Runs {@code deliveries} on the current thread; on a guest, then runs the processes they woke
+   * here, one after another, within the batch's bound. False when one of them kept this thread so
+   * long that {@code onHeld} has run: the thread must stop what it was doing, which another thread
+   * now does.
    */
   public static <E extends Exception> boolean deliver(Deliveries<E> deliveries) throws E {
     if (!(Thread.currentThread() instanceof Guest g)) {
@@ -98,18 +114,75 @@ public final class Guest extends Thread {
     if (first == null) {
       return true;
     }
+    Batch rest = null;
     if (!woken.isEmpty()) {
-      Scheduler.INSTANCE.queueShared(woken);
+      rest = new Batch(woken.toArray(Runnable[]::new));
+      woken.clear();
+      batch = rest;
     }
-    runs = runs + 1; // this thread is the only writer
+    long start = rest == null ? 0 : System.nanoTime();
+    long bound = batchNanos;
     state.set(RUNNING);
+    run(first);
+    if (rest != null) {
+      for (Runnable task; state.get() == RUNNING && System.nanoTime() - start < bound
+          && (task = rest.next()) != null; ) {
+        run(task);
+      }
+      rest.giveRest(); // nothing when all ran, or when the watchdog gave them away already
+      batch = null;
+    }
+    return state.compareAndSet(RUNNING, IDLE);
+  }
+
+  /**
+   * Sets how long a batch runs before the rest go to the carriers, and returns the previous bound.
+   * For tests, which need a bound that a slow machine never reaches, or one that a process passes.
+   */
+  static long batchNanos(long nanos) {
+    if (nanos <= 0) {
+      throw new IllegalArgumentException("a batch must be bounded by a positive time, not " + nanos);
+    }
+    long previous = batchNanos;
+    batchNanos = nanos;
+    return previous;
+  }
+
+  private void run(Runnable task) {
+    runs = runs + 1; // this thread is the only writer
     try {
-      first.run();
+      task.run();
     } catch (Throwable t) {
       // As on a carrier: a virtual thread's task handles its own failures.
       System.getLogger("dev.arbor.scheduler").log(System.Logger.Level.ERROR, "task failed on " + getName(), t);
     }
-    return state.compareAndSet(RUNNING, IDLE);
+  }
+
+  /**
+   * The processes one delivery woke, taken one at a time by the guest, or all that are left at once
+   * by whichever of the guest and the watchdog gives them to the carriers first.
+   */
+  private static final class Batch {
+    private final Runnable[] tasks;
+    private final AtomicInteger taken = new AtomicInteger();
+
+    Batch(Runnable[] tasks) {
+      this.tasks = tasks;
+    }
+
+    /** The next task to run, or null when none is left. */
+    Runnable next() {
+      int i = taken.getAndIncrement();
+      return i < tasks.length ? tasks[i] : null;
+    }
+
+    /** Queues the tasks not taken yet where any carrier takes them. */
+    void giveRest() {
+      int from = taken.getAndSet(tasks.length);
+      if (from < tasks.length) {
+        Scheduler.INSTANCE.queueShared(new ArrayDeque<>(Arrays.asList(tasks).subList(from, tasks.length)));
+      }
+    }
   }
 
   /**
@@ -127,6 +200,10 @@ public final class Guest extends Thread {
       } catch (RuntimeException | Error e) {
         System.getLogger("dev.arbor.scheduler").log(System.Logger.Level.ERROR,
             "handing over the work of " + getName() + " failed", e);
+      }
+      Batch waiting = batch;
+      if (waiting != null) {
+        waiting.giveRest(); // the woken processes queued behind the one that keeps this thread
       }
     }
   }

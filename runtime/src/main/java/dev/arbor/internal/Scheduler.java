@@ -82,7 +82,7 @@ final class Scheduler implements Executor {
   private final ConcurrentLinkedQueue<Carrier> parked = new ConcurrentLinkedQueue<>();
   /** How many carriers are looking for work without having parked. */
   final AtomicInteger spinning = new AtomicInteger();
-  /** Connections' reader threads, which run the first process each delivery woke: see {@link Guest}. */
+  /** Connections' reader threads, which run the processes each delivery woke: see {@link Guest}. */
   final Set<Guest> guests = ConcurrentHashMap.newKeySet();
   /** Processes being started by a thread that is not a process on a carrier of this scheduler. */
   private final ConcurrentHashMap<Thread, Process> startedByOthers = new ConcurrentHashMap<>();

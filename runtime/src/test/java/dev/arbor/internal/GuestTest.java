@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@link Guest}, a connection's reader: it runs the first process its delivery woke, queues the
- * others for the carriers, and hands its work over when that process keeps it.
+ * A {@link Guest}, a connection's reader: it runs the processes its delivery woke, one after another,
+ * leaves the rest to the carriers once the batch has run long, and hands its work over when a process
+ * keeps it.
  */
 class GuestTest {
   private static final long WAIT_SECONDS = Waits.WAIT.toSeconds();
@@ -43,30 +44,58 @@ class GuestTest {
   }
 
   @Test
-  void theFirstProcessADeliveryWokeRunsOnTheGuestAndTheOthersOnCarriers() throws Exception {
+  void everyProcessADeliveryWokeRunsOnTheGuestInTurn() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);
     CompletableFuture<String> woken1 = new CompletableFuture<>();
     CompletableFuture<String> woken2 = new CompletableFuture<>();
     Process one = waitingProcess(woken1);
     Process two = waitingProcess(woken2);
     CompletableFuture<Boolean> goOn = new CompletableFuture<>();
-    Guest.start("test-reader", () -> {
-      try {
-        goOn.complete(Guest.deliver(() -> {
-          one.deliver("frame for one");
-          two.deliver("frame for two");
-        }));
-      } catch (RuntimeException e) {
-        goOn.completeExceptionally(e);
-      }
-    }, () -> {});
-    assertTrue(await(goOn), "the reader goes on reading");
+    long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // however slow the machine
+    try {
+      Guest.start("test-reader", () -> {
+        try {
+          goOn.complete(Guest.deliver(() -> {
+            one.deliver("frame for one");
+            two.deliver("frame for two");
+          }));
+        } catch (RuntimeException e) {
+          goOn.completeExceptionally(e);
+        }
+      }, () -> {});
+      assertTrue(await(goOn), "the reader goes on reading");
+    } finally {
+      Guest.batchNanos(bound);
+    }
     assertEquals("test-reader", await(woken1), "the first woken ran on the reader");
-    assertTrue(await(woken2).startsWith("arbor-carrier-"), await(woken2));
+    assertEquals("test-reader", await(woken2), "so did the second, after it");
   }
 
   @Test
-  void aGuestKeptByTheProcessItRanHandsItsWorkOverOnce() throws Exception {
+  void aBatchThatRanPastItsBoundLeavesTheRestToTheCarriers() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    CompletableFuture<String> slowRanOn = new CompletableFuture<>();
+    Process slow = Process.spawn(Process.body(() -> {
+      Process.current().receive(null, -1);
+      long until = System.nanoTime() + 2 * Guest.BATCH_NANOS;
+      while (System.nanoTime() - until < 0) {
+        Thread.onSpinWait(); // longer than a batch may run, shorter than a hand-over takes
+      }
+      slowRanOn.complete(carrierName());
+    }), null, false, null);
+    Waits.eventually("the slow process waits", slow::isWaiting);
+    CompletableFuture<String> woken = new CompletableFuture<>();
+    Process after = waitingProcess(woken);
+    Guest.start("test-reader", () -> Guest.deliver(() -> {
+      slow.deliver("work");
+      after.deliver("frame");
+    }), () -> {});
+    assertEquals("test-reader", await(slowRanOn));
+    assertTrue(await(woken).startsWith("arbor-carrier-"), await(woken));
+  }
+
+  @Test
+  void aGuestKeptByAProcessHandsItsReadingAndTheRestOfItsBatchOverOnce() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);
     AtomicBoolean release = new AtomicBoolean();
     CountDownLatch kept = new CountDownLatch(1);
@@ -79,16 +108,23 @@ class GuestTest {
       }
     }), null, false, null);
     Waits.eventually("the hog waits", hog::isWaiting);
+    CompletableFuture<String> behindTheHog = new CompletableFuture<>();
+    Process queued = waitingProcess(behindTheHog);
     AtomicInteger handOvers = new AtomicInteger();
     CountDownLatch handedOver = new CountDownLatch(1);
     CompletableFuture<Boolean> goOn = new CompletableFuture<>();
     try {
-      Guest.start("test-reader", () -> goOn.complete(Guest.deliver(() -> hog.deliver("work"))), () -> {
+      Guest.start("test-reader", () -> goOn.complete(Guest.deliver(() -> {
+        hog.deliver("work");
+        queued.deliver("frame");
+      })), () -> {
         handOvers.incrementAndGet();
         handedOver.countDown();
       });
       assertTrue(kept.await(WAIT_SECONDS, TimeUnit.SECONDS), "the hog runs");
       assertTrue(handedOver.await(WAIT_SECONDS, TimeUnit.SECONDS), "the watchdog handed the work over");
+      assertTrue(await(behindTheHog).startsWith("arbor-carrier-"),
+          "the process woken after the hog ran on a carrier: " + behindTheHog.join());
       assertFalse(goOn.isDone(), "the guest is still kept");
     } finally {
       release.set(true);

@@ -41,7 +41,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The reader is a platform thread, woken by the kernel directly rather than through the virtual
  * threads' poller: one hand-off less on every frame received. It runs the process a frame woke
- * itself, until that process waits, rather than waking a carrier for it: one more hand-off less
+ * itself, until that process waits, rather than waking a carrier for it (and the others a read woke,
+ * in turn): one more hand-off less
  * (see {@link ReaderThread}, which also hands the reading to a new thread when a process keeps the
  * reader). When the kernel has no more bytes, it reads on for a while before it sleeps, yielding
  * the CPU in between ({@link ReadSpin}): waking a sleeping thread costs more than a round trip. It

@@ -23,15 +23,24 @@ final class GenReply implements RemoteReply {
   private final Pid server;
   private final Pid caller;
   private final Object tag;
-  private final String handler;
+  /** The request answered, named in log lines only: its name is not worked out unless one is written. */
+  private final Object request;
   private TermType type;
 
-  GenReply(ReplyRoute route, Pid server, Pid caller, Object tag, String handler) {
+  GenReply(ReplyRoute route, Pid server, Pid caller, Object tag, Object request) {
     this.route = route;
     this.server = server;
     this.caller = caller;
     this.tag = tag;
-    this.handler = handler;
+    this.request = request;
+  }
+
+  /** The request's atom, for log lines about its reply. */
+  private String handler() {
+    if (request instanceof Tuple t && t.size() > 0) {
+      return String.valueOf(t.get(0));
+    }
+    return String.valueOf(request);
   }
 
   /** The type the handler's reply encodes with, known once the request has been matched. */
@@ -46,9 +55,9 @@ final class GenReply implements RemoteReply {
       term = TermMapping.encode(type, value);
     } catch (RuntimeException e) {
       // The handler returned what its own signature rules out: tell the caller, as no term can carry it.
-      LOG.log(System.Logger.Level.ERROR, "[arbor.remote] " + handler + " on " + server
+      LOG.log(System.Logger.Level.ERROR, "[arbor.remote] " + handler() + " on " + server
           + " replied with a value that has no term form for " + caller + ": " + e);
-      term = Tuple.of(ERROR, Tuple.of(BADREPLY, Binary.ofUtf8(handler + " replied with "
+      term = Tuple.of(ERROR, Tuple.of(BADREPLY, Binary.ofUtf8(handler() + " replied with "
           + TermMapping.show(value) + ", which has no term form: " + e.getMessage())));
     }
     send(term);

@@ -43,7 +43,7 @@ public final class GenServerRequests implements RemoteRequests {
       }
       if (SYSTEM.equals(t.get(0))) {
         return new Incoming.SystemMessage(
-            new SysReply(new GenReply(route, server, caller, from.get(1), "system"), t.get(2)));
+            new SysReply(new GenReply(route, server, caller, from.get(1), SYSTEM), t.get(2)));
       }
     }
     if (message instanceof Tuple t && t.size() == 2 && GEN_CAST.equals(t.get(0))) {
@@ -53,7 +53,7 @@ public final class GenServerRequests implements RemoteRequests {
   }
 
   private Incoming call(ServerTerms terms, Pid server, Pid caller, Object tag, Object request) {
-    GenReply reply = new GenReply(route, server, caller, tag, name(request));
+    GenReply reply = new GenReply(route, server, caller, tag, request);
     try {
       ServerTerms.Request handler = match(terms, true, request);
       reply.encodeAs(handler.reply());
@@ -134,13 +134,5 @@ public final class GenServerRequests implements RemoteRequests {
       }
     }
     return values;
-  }
-
-  /** The request's atom, for logs about its reply. */
-  private static String name(Object request) {
-    if (request instanceof Tuple t && t.size() > 0) {
-      return String.valueOf(t.get(0));
-    }
-    return String.valueOf(request);
   }
 }

@@ -42,6 +42,23 @@ public record Atom(String name) {
   /** Erlang's notation, quoted when needed: {@code ok}, {@code 'Hello world'}. */
   @Override
   public String toString() {
-    return name.matches("[a-z][a-zA-Z0-9_@]*") ? name : "'" + name.replace("'", "\\'") + "'";
+    return bare() ? name : "'" + name.replace("'", "\\'") + "'";
+  }
+
+  /**
+   * Whether Erlang writes this atom without quotes: a lower-case letter, then letters, digits, {@code
+   * _} and {@code @}. A loop, as {@code String.matches} would compile a pattern on every call.
+   */
+  private boolean bare() {
+    if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '@')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -2,6 +2,7 @@ package dev.arbor.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,6 +54,14 @@ public final class Guest extends Thread {
   private boolean collecting;
   /** The woken processes this thread has yet to run, which the watchdog may give to the carriers. */
   private volatile Batch batch;
+  /** The task running here now, or null between tasks: how a process knows it runs on this guest. */
+  private volatile Runnable running;
+  /**
+   * Writes to other nodes held by processes of the batch under way, run when the batch ends (or by
+   * the watchdog, when a process keeps this thread): the requests of sixteen callers woken by one
+   * read then leave in one write.
+   */
+  private final ConcurrentLinkedQueue<Runnable> heldWrites = new ConcurrentLinkedQueue<>();
   /** Processes run here so far: the watchdog tells one that keeps the thread by an unchanged count. */
   private volatile long runs;
   private final TaskWatch watched = new TaskWatch();
@@ -131,8 +140,48 @@ public final class Guest extends Thread {
       }
       rest.giveRest(); // nothing when all ran, or when the watchdog gave them away already
       batch = null;
+      runHeldWrites();
     }
     return state.compareAndSet(RUNNING, IDLE);
+  }
+
+  /**
+   * Called on the thread of {@code p}, which has just queued a frame whose write is {@code write}:
+   * true when {@code p} runs on a guest whose batch has more processes to run, which now holds the
+   * write until the batch ends; false when the caller should decide as for any process.
+   */
+  static boolean holdForBatch(Process p, Runnable write) {
+    Scheduler s = Scheduler.INSTANCE;
+    Runnable mine = p.schedulerTask;
+    if (s == null || mine == null || s.guests.isEmpty()) {
+      return false;
+    }
+    for (Guest g : s.guests) {
+      if (g.running == mine) {
+        Batch rest = g.batch;
+        if (rest == null || !rest.hasMore()) {
+          return false; // the last of its batch: nothing would join its write
+        }
+        if (g.heldWrites.contains(write)) {
+          return true;
+        }
+        g.heldWrites.add(write);
+        // The watchdog may have given the batch away and run the held writes since we looked:
+        // then whoever takes the write back writes it now, and nobody leaves it behind.
+        return rest.hasMore() || !g.heldWrites.remove(write);
+      }
+    }
+    return false;
+  }
+
+  private void runHeldWrites() {
+    for (Runnable write; (write = heldWrites.poll()) != null; ) {
+      try {
+        write.run();
+      } catch (RuntimeException e) {
+        Reports.heldWriteFailed(e);
+      }
+    }
   }
 
   /**
@@ -150,11 +199,14 @@ public final class Guest extends Thread {
 
   private void run(Runnable task) {
     runs = runs + 1; // this thread is the only writer
+    running = task;
     try {
       task.run();
     } catch (Throwable t) {
       // As on a carrier: a virtual thread's task handles its own failures.
       System.getLogger("dev.arbor.scheduler").log(System.Logger.Level.ERROR, "task failed on " + getName(), t);
+    } finally {
+      running = null;
     }
   }
 
@@ -168,6 +220,11 @@ public final class Guest extends Thread {
 
     Batch(Runnable[] tasks) {
       this.tasks = tasks;
+    }
+
+    /** Whether a task is left to run. */
+    boolean hasMore() {
+      return taken.get() < tasks.length;
     }
 
     /** The next task to run, or null when none is left. */
@@ -205,6 +262,7 @@ public final class Guest extends Thread {
       if (waiting != null) {
         waiting.giveRest(); // the woken processes queued behind the one that keeps this thread
       }
+      runHeldWrites(); // and writes what the batch's earlier processes sent
     }
   }
 

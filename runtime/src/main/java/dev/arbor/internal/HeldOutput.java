@@ -26,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>and whenever anyone else writes on that connection, which takes every queued frame along.
  * </ul>
  *
+ * <p>A process that a connection's reader runs with others of one batch still to run (see {@link
+ * Guest}) holds its write with that reader instead, until the batch ends, whatever its mailbox holds:
+ * the sixteen requests of sixteen callers woken by one read then leave in one write.
+ *
  * <p>Nothing is held for a plain thread with a process identity, which follows no receive loop, nor
  * for a process whose mailbox is empty: its send is written at once, as before.
  */
@@ -83,7 +87,13 @@ public final class HeldOutput {
    */
   public static boolean hold(Runnable write) {
     Process p = CurrentProcess.orNull();
-    if (p == null || p.adopted || p.exitReason != null || p.isEmpty()) {
+    if (p == null || p.adopted || p.exitReason != null) {
+      return false;
+    }
+    if (Guest.holdForBatch(p, write)) {
+      return true;
+    }
+    if (p.isEmpty()) {
       return false;
     }
     Held held = HELD.get(p);

@@ -71,6 +71,76 @@ class GuestTest {
     assertEquals("test-reader", await(woken2), "so did the second, after it");
   }
 
+  /**
+   * A process that has started and waits; its next message makes it queue a frame (it asks {@link
+   * HeldOutput#hold} about {@code write}) and complete {@code held} with the answer.
+   */
+  private static Process waitingSender(Runnable write, CompletableFuture<Boolean> held) throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    Process p = Process.spawn(Process.body(() -> {
+      started.countDown();
+      Process.current().receive(null, -1);
+      held.complete(HeldOutput.hold(write));
+    }), null, false, null);
+    assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS));
+    Waits.eventually("it waits", p::isWaiting);
+    return p;
+  }
+
+  @Test
+  void aBatchsWritesLeaveTogetherWhenItEnds() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    AtomicInteger writes = new AtomicInteger();
+    Runnable write = writes::incrementAndGet; // one connection's write of its queue
+    CompletableFuture<Boolean> firstHeld = new CompletableFuture<>();
+    CompletableFuture<Boolean> lastHeld = new CompletableFuture<>();
+    Process first = waitingSender(write, firstHeld);
+    Process last = waitingSender(write, lastHeld);
+    CompletableFuture<Boolean> goOn = new CompletableFuture<>();
+    long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // however slow the machine
+    try {
+      Guest.start("test-reader", () -> goOn.complete(Guest.deliver(() -> {
+        first.deliver("frame");
+        last.deliver("frame");
+      })), () -> {});
+      assertTrue(await(goOn));
+    } finally {
+      Guest.batchNanos(bound);
+    }
+    assertTrue(await(firstHeld), "the first of the batch held its write");
+    assertFalse(await(lastHeld), "the last had no one to wait for");
+    assertEquals(1, writes.get(), "the held write ran once, when the batch ended");
+  }
+
+  @Test
+  void aBatchsHeldWritesLeaveWhenAProcessKeepsTheGuest() throws Exception {
+    assumeTrue(Scheduler.INSTANCE != null);
+    CountDownLatch written = new CountDownLatch(1);
+    CompletableFuture<Boolean> held = new CompletableFuture<>();
+    Process sender = waitingSender(written::countDown, held);
+    AtomicBoolean release = new AtomicBoolean();
+    Process hog = Process.spawn(Process.body(() -> {
+      Process.current().receive(null, -1);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (!release.get() && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait(); // keeps the guest
+      }
+    }), null, false, null);
+    Waits.eventually("the hog waits", hog::isWaiting);
+    long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
+    try {
+      Guest.start("test-reader", () -> Guest.deliver(() -> {
+        sender.deliver("frame");
+        hog.deliver("work");
+      }), () -> {});
+      assertTrue(await(held), "the sender held its write behind the hog");
+      assertTrue(written.await(WAIT_SECONDS, TimeUnit.SECONDS), "the watchdog wrote it");
+    } finally {
+      release.set(true);
+      Guest.batchNanos(bound);
+    }
+  }
+
   @Test
   void aBatchThatRanPastItsBoundLeavesTheRestToTheCarriers() throws Exception {
     assumeTrue(Scheduler.INSTANCE != null);

@@ -42,6 +42,7 @@ public final class Guest extends Thread {
   static final long BATCH_NANOS = 100_000;
 
   private static volatile long batchNanos = BATCH_NANOS;
+  private static volatile long heldNanos = HELD_NANOS;
 
   private static final int IDLE = 0;
   private static final int RUNNING = 1;
@@ -189,12 +190,27 @@ public final class Guest extends Thread {
    * For tests, which need a bound that a slow machine never reaches, or one that a process passes.
    */
   static long batchNanos(long nanos) {
-    if (nanos <= 0) {
-      throw new IllegalArgumentException("a batch must be bounded by a positive time, not " + nanos);
-    }
     long previous = batchNanos;
-    batchNanos = nanos;
+    batchNanos = positive(nanos);
     return previous;
+  }
+
+  /**
+   * Sets how long a process may keep a guest before the watchdog hands its work over, and returns
+   * the previous bound. For tests of a batch that must run whole, however long a loaded machine
+   * keeps the guest off its CPU.
+   */
+  static long heldNanos(long nanos) {
+    long previous = heldNanos;
+    heldNanos = positive(nanos);
+    return previous;
+  }
+
+  private static long positive(long nanos) {
+    if (nanos <= 0) {
+      throw new IllegalArgumentException("a bound must be a positive time, not " + nanos + " ns");
+    }
+    return nanos;
   }
 
   private void run(Runnable task) {
@@ -250,7 +266,7 @@ public final class Guest extends Thread {
     if (state.get() != RUNNING) {
       return;
     }
-    if (watched.unchangedFor(runs, now) >= Math.max(period, HELD_NANOS)
+    if (watched.unchangedFor(runs, now) >= Math.max(period, heldNanos)
         && state.compareAndSet(RUNNING, HANDED_OFF)) {
       try {
         onHeld.run();

@@ -39,7 +39,7 @@ class GuestTest {
     Process p = reportsWhereItRuns(started, woken);
     p.deliver("start");
     await(started);
-    Waits.eventually("it waits", p::isWaiting);
+    Waits.eventually("it waits", () -> parked(p));
     return p;
   }
 
@@ -52,6 +52,7 @@ class GuestTest {
     Process two = waitingProcess(woken2);
     CompletableFuture<Boolean> goOn = new CompletableFuture<>();
     long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // however slow the machine
+    long held = Guest.heldNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // nor a preempted guest
     try {
       Guest.start("test-reader", () -> {
         try {
@@ -66,24 +67,38 @@ class GuestTest {
       assertTrue(await(goOn), "the reader goes on reading");
     } finally {
       Guest.batchNanos(bound);
+      Guest.heldNanos(held);
     }
     assertEquals("test-reader", await(woken1), "the first woken ran on the reader");
     assertEquals("test-reader", await(woken2), "so did the second, after it");
   }
 
   /**
-   * A process that has started and waits; its next message makes it queue a frame (it asks {@link
-   * HeldOutput#hold} about {@code write}) and complete {@code held} with the answer.
+   * Whether {@code p} waits with its thread off any carrier: a process that has only announced its
+   * wait would take a message on the carrier it still runs on, not on the guest that delivers it.
+   */
+  private static boolean parked(Process p) {
+    Thread thread = p.owner;
+    return p.isWaiting() && thread != null && thread.getState() == Thread.State.WAITING;
+  }
+
+  /**
+   * A process that has received one message and waits again; its next message makes it queue a
+   * frame (it asks {@link HeldOutput#hold} about {@code write}) and complete {@code held} with the
+   * answer. The first message is a warm-up: a receive that has never run may still be loading
+   * classes, and be woken from that, after it has announced its wait.
    */
   private static Process waitingSender(Runnable write, CompletableFuture<Boolean> held) throws Exception {
-    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch warmedUp = new CountDownLatch(1);
     Process p = Process.spawn(Process.body(() -> {
-      started.countDown();
+      Process.current().receive(null, -1);
+      warmedUp.countDown();
       Process.current().receive(null, -1);
       held.complete(HeldOutput.hold(write));
     }), null, false, null);
-    assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS));
-    Waits.eventually("it waits", p::isWaiting);
+    p.deliver("warm-up");
+    assertTrue(warmedUp.await(WAIT_SECONDS, TimeUnit.SECONDS));
+    Waits.eventually("it waits", () -> parked(p));
     return p;
   }
 
@@ -98,6 +113,7 @@ class GuestTest {
     Process last = waitingSender(write, lastHeld);
     CompletableFuture<Boolean> goOn = new CompletableFuture<>();
     long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // however slow the machine
+    long held = Guest.heldNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS)); // nor a preempted guest
     try {
       Guest.start("test-reader", () -> goOn.complete(Guest.deliver(() -> {
         first.deliver("frame");
@@ -106,6 +122,7 @@ class GuestTest {
       assertTrue(await(goOn));
     } finally {
       Guest.batchNanos(bound);
+      Guest.heldNanos(held);
     }
     assertTrue(await(firstHeld), "the first of the batch held its write");
     assertFalse(await(lastHeld), "the last had no one to wait for");
@@ -126,7 +143,7 @@ class GuestTest {
         Thread.onSpinWait(); // keeps the guest
       }
     }), null, false, null);
-    Waits.eventually("the hog waits", hog::isWaiting);
+    Waits.eventually("the hog waits", () -> parked(hog));
     long bound = Guest.batchNanos(TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
     try {
       Guest.start("test-reader", () -> Guest.deliver(() -> {
@@ -153,7 +170,7 @@ class GuestTest {
       }
       slowRanOn.complete(carrierName());
     }), null, false, null);
-    Waits.eventually("the slow process waits", slow::isWaiting);
+    Waits.eventually("the slow process waits", () -> parked(slow));
     CompletableFuture<String> woken = new CompletableFuture<>();
     Process after = waitingProcess(woken);
     Guest.start("test-reader", () -> Guest.deliver(() -> {
@@ -177,7 +194,7 @@ class GuestTest {
         Thread.onSpinWait(); // computes without waiting: the guest is kept
       }
     }), null, false, null);
-    Waits.eventually("the hog waits", hog::isWaiting);
+    Waits.eventually("the hog waits", () -> parked(hog));
     CompletableFuture<String> behindTheHog = new CompletableFuture<>();
     Process queued = waitingProcess(behindTheHog);
     AtomicInteger handOvers = new AtomicInteger();

@@ -177,11 +177,7 @@ public final class Guest extends Thread {
 
   private void runHeldWrites() {
     for (Runnable write; (write = heldWrites.poll()) != null; ) {
-      try {
-        write.run();
-      } catch (RuntimeException e) {
-        Reports.heldWriteFailed(e);
-      }
+      HeldOutput.runHeld(write);
     }
   }
 

@@ -65,15 +65,23 @@ public final class HeldOutput {
       return new Held(more, since);
     }
 
-    /** Runs every write; one that throws (a bug in the connection) is reported, not thrown. */
+    /** Runs every write. */
     void run() {
       for (Runnable write : writes) {
-        try {
-          write.run();
-        } catch (RuntimeException e) {
-          Reports.heldWriteFailed(e);
-        }
+        runHeld(write);
       }
+    }
+  }
+
+  /**
+   * Runs one held write, on whichever thread lets it go; one that throws (a bug in the connection)
+   * is reported, not thrown, as that thread did not send it.
+   */
+  static void runHeld(Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      Reports.heldWriteFailed(e);
     }
   }
 

@@ -453,7 +453,7 @@ public final class Proc {
     Described described = p.attachment instanceof Described d ? d : null;
     ProcessInfo.Kind kind = p.isAdopted() ? ProcessInfo.Kind.THREAD
         : described != null ? described.kind() : ProcessInfo.Kind.PROCESS;
-    return Optional.of(new ProcessInfo(pid, s.name(), status, p.size() + p.savedCount(), List.copyOf(s.links()),
+    return Optional.of(new ProcessInfo(pid, s.name(), status, p.mailboxDepth(), List.copyOf(s.links()),
         List.copyOf(s.monitors()), List.copyOf(s.monitoredBy()), s.timers(), p.trapsExits(),
         described == null ? null : described.currentHandler(),
         p.isAdopted(), kind, described == null ? null : described.serverClass()));

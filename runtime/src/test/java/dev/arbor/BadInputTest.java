@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -106,6 +107,27 @@ class BadInputTest {
     // Again, now that the first message sits among the skipped ones.
     assertEquals(oops, assertThrows(IllegalStateException.class, () -> Proc.receive(bad, Duration.ZERO)));
     assertMailboxInOrder();
+  }
+
+  /**
+   * A predicate that receives (odd, but nothing forbids it) takes messages from under the receive
+   * that called it: each message still goes to exactly one receive, and the rest stay in order.
+   */
+  @Test
+  void aReceiveInsideAPredicateTakesEachMessageOnce() {
+    List<Object> inner = new ArrayList<>();
+    Predicate<Object> receivesFirst = m -> {
+      if (m.equals("first")) {
+        inner.add(Proc.receive(Duration.ZERO).orElseThrow()); // takes "first" itself
+        return true; // which the outer receive then no longer has
+      }
+      return m.equals("third");
+    };
+    assertEquals(Optional.of("third"), Proc.receive(receivesFirst, Duration.ZERO));
+    assertEquals(List.of("first"), inner);
+    assertEquals(1, Proc.info(me).orElseThrow().mailboxLength(), "2, passed over");
+    assertEquals(Optional.of(2), Proc.receive(Duration.ZERO));
+    assertEquals(Optional.empty(), Proc.receive(Duration.ZERO));
   }
 
   @Test

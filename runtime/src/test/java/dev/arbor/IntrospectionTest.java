@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
@@ -121,6 +122,53 @@ class IntrospectionTest {
     eventually(p + " waits", () -> info(p).status() == ProcessInfo.Status.WAITING);
     assertEquals(3, info(p).mailboxLength());
     Proc.exit(p, ExitReason.kill());
+  }
+
+  /** As Erlang's {@code message_queue_len}: a message a receive is still testing is still waiting. */
+  @RepeatedTest(20)
+  void mailboxLengthCountsTheMessageAReceiveIsTesting() throws InterruptedException {
+    CountDownLatch testing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Pid p = Proc.spawn(() -> Proc.receive(m -> {
+      if (m.equals("probe")) {
+        testing.countDown();
+        awaitQuietly(release);
+      }
+      return m.equals("wake");
+    }, Waits.WAIT));
+    p.send("probe");
+    assertTrue(testing.await(Waits.WAIT.toMillis(), TimeUnit.MILLISECONDS), "the receive tests the probe");
+    assertEquals(1, info(p).mailboxLength(), "the probe, under test");
+    release.countDown();
+    eventually(p + " waits", () -> info(p).status() == ProcessInfo.Status.WAITING);
+    assertEquals(1, info(p).mailboxLength(), "the probe, passed over");
+    Ref watched = Proc.monitor(p);
+    p.send("wake");
+    down(watched);
+  }
+
+  /** Messages sent and not taken are always counted, however the receive is moving through them. */
+  @RepeatedTest(50)
+  void mailboxLengthNeverMissesAMessageSentAndNotTaken() {
+    Pid p = Proc.spawn(() -> Proc.receive(m -> m.equals("wake"), Waits.WAIT));
+    for (int sent = 1; sent <= 40; sent++) {
+      p.send("queued " + sent);
+      int length = info(p).mailboxLength();
+      assertTrue(length >= sent, length + " counted after " + sent + " sent");
+    }
+    Ref watched = Proc.monitor(p);
+    p.send("wake");
+    down(watched);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(Waits.WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("not released within " + Waits.WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @RepeatedTest(50)

@@ -103,18 +103,44 @@ public class Mailbox {
     if (h == null) {
       return null;
     }
+    unlink(h);
+    return h.value;
+  }
+
+  /**
+   * The oldest message's node, or null when the mailbox is empty; the message stays queued, so it is
+   * still counted while the consumer looks at it. Consumer only.
+   */
+  final Node oldest() {
+    return first();
+  }
+
+  /**
+   * Takes {@code node}, which {@link #oldest()} returned, if it is still the oldest; false if it is
+   * not, which happens only when code the consumer ran in between (a receive inside a receive's
+   * predicate) took it. Consumer only.
+   */
+  final boolean take(Node node) {
+    if (HEAD.getAcquire(this) != node) {
+      return false;
+    }
+    unlink(node);
+    return true;
+  }
+
+  /** Removes the head node {@code h}. */
+  private void unlink(Node h) {
     Node next = h.next;
     if (next == null) {
       // h looks like the last node. Clear the head first: once the tail is null, the next producer
       // publishes its node as the head, and that write must not be overwritten.
       HEAD.setRelease(this, null);
       if (TAIL.compareAndSet(this, h, null)) {
-        return h.value;
+        return;
       }
       next = awaitLink(h); // a producer swapped in behind h: it is about to link its node
     }
     HEAD.setRelease(this, next);
-    return h.value;
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.arbor.Pid;
 import dev.arbor.ProcessExit;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +20,7 @@ import java.util.function.Predicate;
  *   <li>{@link CurrentProcess}: which process the running thread is; plain threads' identities.
  *   <li>{@link Spawning}: creating and starting a process, and what runs when its body ends.
  *   <li>{@link Hibernation}: handing the process over to a later thread.
- *   <li>{@link Receiving}: selective receive over the mailbox and the save queue.
+ *   <li>{@link Receiving}, {@link SetAside}: selective receive, and the messages it passed over.
  *   <li>{@link Links}, {@link Monitors}: links, monitors and other watches.
  *   <li>{@link Holdings}: the registered name, timers and exit hooks.
  *   <li>{@link Exits}: an exit and the exit signals it sends along links, by Erlang's rules.
@@ -29,10 +28,10 @@ import java.util.function.Predicate;
  *   <li>{@link Remote}: the same signals to and from processes on other nodes.
  * </ul>
  *
- * <p>Concurrency. The mailbox's consumer side and the save queue belong to the process's own thread.
- * Links, watches, held monitors, the name, timers and the exit reason are guarded by a small spin
- * lock (critical sections are a few field writes and never block, so a virtual thread is never
- * pinned, and no {@code synchronized} is used). Code never holds two processes' locks at once.
+ * <p>Concurrency. The mailbox's consumer side and the messages set aside belong to the process's
+ * own thread. Links, watches, held monitors, the name, timers and the exit reason are guarded by a
+ * small spin lock (critical sections are a few field writes and never block, so a virtual thread is
+ * never pinned, and no {@code synchronized} is used). Code never holds two processes' locks at once.
  */
 public final class Process extends Mailbox implements LocalEndpoint, Runnable, Thread.UncaughtExceptionHandler {
   private static final VarHandle LOCK;
@@ -95,8 +94,8 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
   HashSet<TimerTask> timers;
   ArrayList<ExitHook> exitHooks;
 
-  // Owned by the process's thread.
-  ArrayDeque<Object> saved;
+  // Owned by the process's thread (and read by observers through mailboxDepth).
+  SetAside aside;
   /**
    * Its {@link Spin} state, its own thread's only: whether its last park was shorter than the window
    * (a bit) and how many spins in a row found nothing (the rest), and how many chances to skip.
@@ -388,9 +387,15 @@ public final class Process extends Mailbox implements LocalEndpoint, Runnable, T
     return Receiving.receive(this, match, timeoutNanos);
   }
 
-  /** Messages received out of order by a selective receive and not yet taken, oldest first. */
-  public int savedCount() {
-    return saved == null ? 0 : saved.size();
+  /**
+   * Messages waiting for this process, as Erlang's {@code message_queue_len} counts them: those in
+   * the mailbox, those a selective receive passed over, and the one a receive is testing. Any thread;
+   * from another one it is a snapshot, which never misses a message the process holds.
+   */
+  public int mailboxDepth() {
+    int queued = size(); // first: a message leaves the mailbox only once the aside count has it
+    SetAside a = aside;
+    return a == null ? queued : queued + a.count();
   }
 
   // ---------------------------------------------------------------- links and monitors (Links, Monitors)

@@ -1,40 +1,31 @@
 package dev.arbor.internal;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
  * Selective receive: the first message a predicate accepts, leaving the others in order. Messages
- * passed over wait in the process's private save queue, which is searched before the mailbox. Only
- * the process's own thread calls this.
+ * passed over wait in the process's {@link SetAside}, which is searched before the mailbox. Only the
+ * process's own thread calls this.
  */
 final class Receiving {
   private Receiving() {}
 
   static Object receive(Process p, Predicate<Object> match, long timeoutNanos) {
     p.checkAlive();
-    ArrayDeque<Object> saved = p.saved;
-    if (saved != null && !saved.isEmpty()) {
-      for (Iterator<Object> it = saved.iterator(); it.hasNext(); ) {
-        Object m = it.next();
-        if (match == null || match.test(m)) {
-          it.remove();
-          return m;
-        }
+    SetAside aside = p.aside;
+    if (aside != null) {
+      Object m = aside.take(match);
+      if (m != null) {
+        return m;
       }
     }
     long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
     for (; ; ) {
-      Object m = p.poll();
+      Object m = match == null ? p.poll() : next(p, match);
       if (m != null) {
-        if (match == null || matches(p, match, m)) {
-          return m;
-        }
-        save(p, m);
-        continue;
+        return m;
       }
       HeldOutput.release(p); // about to wait, or to say there is nothing: what it sent leaves now
       if (timeoutNanos == 0) {
@@ -87,21 +78,32 @@ final class Receiving {
     return false;
   }
 
-  private static void save(Process p, Object m) {
-    if (p.saved == null) {
-      p.saved = new ArrayDeque<>();
+  /**
+   * Looks at the mailbox's messages, oldest first, until one matches (taken and returned) or none is
+   * left (null), setting aside those passed over. A message stays in the mailbox while {@code match}
+   * tests it, so it is still counted as waiting, as Erlang counts it; if {@code match} throws, it
+   * stays there, first in line, and the exception goes to the receiver.
+   */
+  private static Object next(Process p, Predicate<Object> match) {
+    for (Mailbox.Node node; (node = p.oldest()) != null; ) {
+      Object m = node.value;
+      if (match.test(m)) {
+        if (p.take(node)) {
+          return m;
+        }
+      } else {
+        SetAside aside = p.aside;
+        if (aside == null) {
+          aside = p.aside = new SetAside();
+        }
+        aside.add(m); // counted there before it leaves the mailbox
+        if (!p.take(node)) {
+          aside.dropLast();
+        }
+      }
+      // A node no longer there was taken by a receive inside match: look at the new oldest.
     }
-    p.saved.addLast(m);
-  }
-
-  /** Tests a message taken from the queue; if {@code match} throws, the message is kept, in order. */
-  private static boolean matches(Process p, Predicate<Object> match, Object m) {
-    try {
-      return match.test(m);
-    } catch (Throwable t) {
-      save(p, m);
-      throw t;
-    }
+    return null;
   }
 
   /** An interrupt that is not an exit signal: a process ignores it; a plain thread gives up. */

@@ -85,7 +85,7 @@ final class Spawning {
    */
   private static void forgetBody(Process p) {
     p.attachment = null;
-    p.saved = null;
+    p.aside = null;
     p.schedulerTask = null;
     p.owner = null; // body is already null: this thread, a resume or an exit took it
   }

@@ -235,7 +235,7 @@ public final class ArborEvents {
         e.handler = handler;
         e.outcome = outcome;
         e.pid = server.pid().toString();
-        e.mailboxDepth = server.size() + server.savedCount();
+        e.mailboxDepth = server.mailboxDepth();
         e.commit();
       }
     }
@@ -243,7 +243,7 @@ public final class ArborEvents {
 
   private static void sampleMailboxes() {
     for (Process p : ProcessTable.all()) {
-      int depth = p.size() + p.savedCount();
+      int depth = p.mailboxDepth();
       if (depth > 0 && p.isAlive()) {
         MailboxDepthEvent e = new MailboxDepthEvent();
         e.pid = p.pid().toString();

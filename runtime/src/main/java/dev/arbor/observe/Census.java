@@ -28,7 +28,7 @@ public final class Census {
         continue;
       }
       int k = kindOf(p).ordinal();
-      int depth = p.size() + p.savedCount();
+      int depth = p.mailboxDepth();
       c.processes[k]++;
       c.messages[k] += depth;
       c.longestMailbox[k] = Math.max(c.longestMailbox[k], depth);

@@ -6,7 +6,8 @@ import java.util.List;
  * What {@link Proc#info(Pid)} tells about a process at one instant (Erlang's {@code process_info}).
  *
  * @param name the registered name, or null
- * @param mailboxLength messages waiting, including those a selective receive skipped
+ * @param mailboxLength messages waiting, as Erlang's {@code message_queue_len} counts them:
+ *     including those a selective receive skipped and the one it is testing
  * @param links the processes it is linked to
  * @param monitors the processes it monitors
  * @param monitoredBy the processes that monitor it

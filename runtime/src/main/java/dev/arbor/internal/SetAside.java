@@ -41,6 +41,9 @@ final class SetAside {
 
   /** Takes the oldest message that {@code match} accepts (any when null), or null. */
   Object take(Predicate<Object> match) {
+    if (passed.isEmpty()) {
+      return null; // most receives: no iterator to make
+    }
     for (Iterator<Object> it = passed.iterator(); it.hasNext(); ) {
       Object m = it.next();
       if (match == null || match.test(m)) {

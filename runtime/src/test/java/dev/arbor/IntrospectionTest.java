@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
@@ -126,18 +125,18 @@ class IntrospectionTest {
 
   /** As Erlang's {@code message_queue_len}: a message a receive is still testing is still waiting. */
   @RepeatedTest(20)
-  void mailboxLengthCountsTheMessageAReceiveIsTesting() throws InterruptedException {
+  void mailboxLengthCountsTheMessageAReceiveIsTesting() {
     CountDownLatch testing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Pid p = Proc.spawn(() -> Proc.receive(m -> {
       if (m.equals("probe")) {
         testing.countDown();
-        awaitQuietly(release);
+        await(release, "the test's release");
       }
       return m.equals("wake");
     }, Waits.WAIT));
     p.send("probe");
-    assertTrue(testing.await(Waits.WAIT.toMillis(), TimeUnit.MILLISECONDS), "the receive tests the probe");
+    await(testing, "the receive to test the probe");
     assertEquals(1, info(p).mailboxLength(), "the probe, under test");
     release.countDown();
     eventually(p + " waits", () -> info(p).status() == ProcessInfo.Status.WAITING);
@@ -159,16 +158,6 @@ class IntrospectionTest {
     Ref watched = Proc.monitor(p);
     p.send("wake");
     down(watched);
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      if (!latch.await(Waits.WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("not released within " + Waits.WAIT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @RepeatedTest(50)

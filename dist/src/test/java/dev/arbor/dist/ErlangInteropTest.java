@@ -471,6 +471,19 @@ class ErlangInteropTest {
         assertTrue(peer.closedByNodeWithin(WAIT), "frame " + java.util.Arrays.toString(frame));
       }
     }
+    byte[][] badHeaders = {
+        {112, (byte) 131, 104, 1, 97, 6},            // no distribution header, though negotiated
+        {(byte) 131, 68, 1, 0, 5, 82, 0},            // a reference to a slot no frame filled
+        {(byte) 131, 68, 2, 8},                      // a header cut short
+        {(byte) 131, 69, 0, 0, 0, 0, 0, 0, 0, 1},    // a fragment, never negotiated
+    };
+    for (byte[] frame : badHeaders) {
+      try (FakePeer peer = FakePeer.connectWithAtomCache(arbor,
+          ErlangTools.uniqueName("evil"), cookie)) {
+        peer.frame(frame);
+        assertTrue(peer.closedByNodeWithin(WAIT), "frame " + java.util.Arrays.toString(frame));
+      }
+    }
     try (FakePeer peer = FakePeer.connect(arbor, ErlangTools.uniqueName("evil"), cookie)) {
       peer.raw(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0});
       assertTrue(peer.closedByNodeWithin(WAIT), "a frame beyond the size limit");
@@ -503,6 +516,71 @@ class ErlangInteropTest {
     Tuple echo = (Tuple) receive();
     assertEquals(Binary.of(big), echo.get(1));
     assertEquals(5_000_000, ((Binary) echo.get(2)).size());
+  }
+
+  /**
+   * BEAM offers Arbor the atom cache of the distribution header, so every frame both ways names
+   * its atoms there. This sends what stretches it, twice (the second time the atoms are cached):
+   * more atoms than one header can name (255), and an atom of 400 bytes of UTF-8, which needs the
+   * header's two-byte lengths.
+   */
+  @Test
+  void atomsCrossTheAtomCacheBothWays() throws Exception {
+    Proc.register("inbox", Proc.self());
+    erl.eval("register(box, self()), Atoms = [list_to_atom(\"erl_\" ++ integer_to_list(I)) "
+        + "|| I <- lists:seq(1, 300)] ++ [list_to_atom(lists:duplicate(200, 252))].", WAIT);
+    java.util.List<Object> fromErl = new java.util.ArrayList<>();
+    java.util.List<Object> fromArbor = new java.util.ArrayList<>();
+    for (int i = 1; i <= 300; i++) {
+      fromErl.add(Atom.of("erl_" + i));
+      fromArbor.add(Atom.of("arbor_" + i));
+    }
+    Atom wide = Atom.of("\u00fc".repeat(200));
+    fromErl.add(wide);
+    fromArbor.add(wide);
+    for (int round = 1; round <= 2; round++) {
+      erl.eval("{inbox, " + atom(arbor.name()) + "} ! {atoms, self(), Atoms}.", WAIT);
+      Tuple got = assertInstanceOf(Tuple.class, receive());
+      assertEquals(new ErlList(fromErl), got.get(2), "round " + round);
+      Proc.send(Name.remote("box", erl.name), Tuple.of(Atom.of("atoms"), new ErlList(fromArbor)));
+      assertEquals("true", erl.eval("receive {atoms, L} -> L =:= [list_to_atom(\"arbor_\" ++ "
+          + "integer_to_list(I)) || I <- lists:seq(1, 300)] ++ [lists:last(Atoms)] "
+          + "after 5000 -> timeout end.", WAIT), "round " + round);
+    }
+  }
+
+  /**
+   * Once both sides have seen an atom, it crosses as a slot of the atom cache, not as its text:
+   * counted on the Erlang side's socket, a tuple of a hundred 50-byte atoms there and back costs
+   * over 5 KB each way the first time and a few hundred bytes after.
+   */
+  @Test
+  void atomsSentAgainTravelAsCacheReferences() throws Exception {
+    Proc.register("inbox", Proc.self());
+    assertEquals("ok", erl.eval("register(box, self()), T = list_to_tuple([list_to_atom(lists:flatten("
+        + "io_lib:format(\"an_atom_with_a_name_long_enough_to_be_noticed_~3..0b\", [I]))) "
+        + "|| I <- lists:seq(1, 100)]), pong = net_adm:ping(" + atom(arbor.name()) + "), "
+        + "{_, Port} = lists:keyfind(" + atom(arbor.name()) + ", 1, "
+        + "erlang:system_info(dist_ctrl)), Oct = fun() -> {ok, [{send_oct, S}, {recv_oct, R}]} "
+        + "= inet:getstat(Port, [send_oct, recv_oct]), {S, R} end, ok.", WAIT));
+    String[] bytes = new String[2];
+    for (int round = 0; round < 2; round++) {
+      String before = "{S" + round + ", R" + round + "}"; // the shell's bindings stay bound
+      String after = "{S" + round + "b, R" + round + "b}";
+      erl.eval(before + " = Oct(), {inbox, " + atom(arbor.name()) + "} ! T, ok.", WAIT);
+      Object tuple = receive();
+      Proc.send(Name.remote("box", erl.name), tuple);
+      bytes[round] = erl.eval("receive T -> " + after + " = Oct(), [S" + round + "b - S" + round
+          + ", R" + round + "b - R" + round + "] after 5000 -> timeout end.", WAIT);
+    }
+    for (int round = 0; round < 2; round++) {
+      String[] sentAndReceived = bytes[round].replaceAll("[\\[\\]]", "").split(",");
+      for (String count : sentAndReceived) {
+        int n = Integer.parseInt(count.trim());
+        assertTrue(round == 0 ? n > 5_000 : n < 1_000, "round " + round + ": " + bytes[round]
+            + " bytes sent and received by erl");
+      }
+    }
   }
 
   /**

@@ -20,11 +20,25 @@ final class FakePeer implements AutoCloseable {
     this.socket = socket;
   }
 
+  /**
+   * A peer that does not offer the atom cache: its frames start with the pass-through byte 112 and
+   * carry their atoms in full.
+   */
   static FakePeer connect(Node node, String name, String cookie) throws IOException {
+    return connect(node, name, cookie, DistFlags.ARBOR & ~DistFlags.DIST_HDR_ATOM_CACHE);
+  }
+
+  /** A peer that offers the atom cache: its frames must start with a distribution header. */
+  static FakePeer connectWithAtomCache(Node node, String name, String cookie) throws IOException {
+    return connect(node, name, cookie, DistFlags.ARBOR | DistFlags.DIST_HDR_ATOM_CACHE);
+  }
+
+  private static FakePeer connect(Node node, String name, String cookie, long flags)
+      throws IOException {
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), node.port());
     try {
       socket.setSoTimeout(10_000);
-      new Handshake(name, DistFlags.ARBOR, 1, cookie)
+      new Handshake(name, flags, 1, cookie)
           .connect(socket.getInputStream(), socket.getOutputStream(), node.name());
       return new FakePeer(socket);
     } catch (IOException | RuntimeException e) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.arbor.Proc;
 import dev.arbor.dist.term.Atom;
+import dev.arbor.dist.term.AtomCache;
 import dev.arbor.dist.term.Binary;
 import dev.arbor.dist.term.DecodeException;
 import dev.arbor.dist.term.DecodeLimits;
 import dev.arbor.dist.term.ErlPid;
 import dev.arbor.dist.term.ErlRef;
+import dev.arbor.dist.term.FrameAtoms;
 import dev.arbor.dist.term.HandleMapper;
 import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
@@ -20,11 +22,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random and mutated frames, from a seed and for a bounded time (system properties {@code
- * arbor.seed} and {@code arbor.fuzzMillis}). The decoder ends every one in a value or a {@link
+ * arbor.seed} and {@code arbor.fuzzMillis}, shared by the two kinds of frame: after the pass-through
+ * byte, and with a distribution header). The decoder ends every one in a value or a {@link
  * DecodeException}; a node fed them over an authenticated connection closes that connection only
  * and keeps serving another node.
  */
@@ -32,7 +36,11 @@ class FrameFuzzTest {
   static final long SEED = Long.getLong("arbor.seed", System.nanoTime());
   static final long MILLIS = Long.getLong("arbor.fuzzMillis", 3_000);
 
-  private static List<byte[]> seeds() {
+  /**
+   * Well-formed frames to mutate: after the pass-through byte, or with a distribution header
+   * (each as the first frame of a connection, so it introduces its atoms).
+   */
+  private static List<byte[]> seeds(boolean header) {
     TermEncoder encoder = new TermEncoder();
     ErlPid from = new ErlPid(Atom.of("fuzz@127.0.0.1"), 1, 0, 1);
     ErlPid to = new ErlPid(Atom.of("nobody@127.0.0.1"), 2, 0, 3);
@@ -48,10 +56,23 @@ class FrameFuzzTest {
     List<byte[]> frames = new ArrayList<>();
     for (Object[] message : messages) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.write(112);
-      out.writeBytes(encoder.encode(message[0]));
-      if (message[1] != null) {
-        out.writeBytes(encoder.encode(message[1]));
+      if (header) {
+        FrameAtoms atoms = new FrameAtoms();
+        TermEncoder.Output terms = new TermEncoder.Output(64, atoms);
+        encoder.encodeAfterHeader(terms, message[0]);
+        if (message[1] != null) {
+          encoder.encodeAfterHeader(terms, message[1]);
+        }
+        TermEncoder.Output head = new TermEncoder.Output(64);
+        new AtomCache().write(head, atoms);
+        out.write(head.array(), 0, head.size());
+        out.write(terms.array(), 0, terms.size());
+      } else {
+        out.write(112);
+        out.writeBytes(encoder.encode(message[0]));
+        if (message[1] != null) {
+          out.writeBytes(encoder.encode(message[1]));
+        }
       }
       frames.add(out.toByteArray());
     }
@@ -89,17 +110,24 @@ class FrameFuzzTest {
     }
   }
 
-  @Test
-  void decoderEndsEveryMutatedFrameInAValueOrADecodeError() {
+  @ParameterizedTest(name = "header {0}")
+  @ValueSource(booleans = {false, true})
+  void decoderEndsEveryMutatedFrameInAValueOrADecodeError(boolean header) {
     SplittableRandom random = new SplittableRandom(SEED);
     TermDecoder decoder = new TermDecoder(new DecodeLimits(1 << 20, 64, 256), HandleMapper.IDENTITY);
-    List<byte[]> seeds = seeds();
-    long deadline = System.nanoTime() + Duration.ofMillis(MILLIS).toNanos();
+    List<byte[]> seeds = seeds(header);
+    AtomCache cache = new AtomCache(); // one for the run, as a connection keeps its own
+    long deadline = System.nanoTime() + Duration.ofMillis(MILLIS / 2).toNanos();
     int runs = 0;
     while (System.nanoTime() < deadline) {
       byte[] frame = mutate(random, seeds);
       try {
-        if (frame.length > 1) {
+        if (header) {
+          AtomCache.Header read = cache.read(frame);
+          for (int at = read.end(); at < frame.length; ) {
+            at = decoder.decodeAfterHeader(frame, at, frame.length, read.atoms()).end();
+          }
+        } else if (frame.length > 1) {
           decoder.decode(frame, 1, frame.length);
         }
       } catch (DecodeException expected) {
@@ -112,8 +140,9 @@ class FrameFuzzTest {
     assertTrue(runs > 100, "only " + runs + " frames in " + MILLIS + " ms");
   }
 
-  @Test
-  void nodeClosesOnlyTheFuzzedConnectionAndKeepsServing() throws Exception {
+  @ParameterizedTest(name = "header {0}")
+  @ValueSource(booleans = {false, true})
+  void nodeClosesOnlyTheFuzzedConnectionAndKeepsServing(boolean header) throws Exception {
     try (ErlangTools.Epmd epmd = ErlangTools.Epmd.start()) {
       String cookie = ErlangTools.uniqueCookie();
       Node target = Node.builder(ErlangTools.uniqueName("target")).cookie(cookie)
@@ -124,11 +153,13 @@ class FrameFuzzTest {
         String ping = "net_adm:ping('" + target.name() + "').";
         assertTrue(friend.eval(ping, Duration.ofSeconds(10)).equals("pong"));
         SplittableRandom random = new SplittableRandom(SEED);
-        List<byte[]> seeds = seeds();
-        long deadline = System.nanoTime() + Duration.ofMillis(MILLIS).toNanos();
+        List<byte[]> seeds = seeds(header);
+        long deadline = System.nanoTime() + Duration.ofMillis(MILLIS / 2).toNanos();
         int runs = 0;
         while (System.nanoTime() < deadline) {
-          try (FakePeer peer = FakePeer.connect(target, "fuzz" + runs + "@127.0.0.1", cookie)) {
+          String name = "fuzz" + runs + "@127.0.0.1";
+          try (FakePeer peer = header ? FakePeer.connectWithAtomCache(target, name, cookie)
+              : FakePeer.connect(target, name, cookie)) {
             try {
               for (int i = random.nextInt(1, 5); i > 0; i--) {
                 peer.frame(mutate(random, seeds));

@@ -1,7 +1,11 @@
 package dev.arbor.dist.connection;
 
+import dev.arbor.dist.handshake.DistFlags;
 import dev.arbor.dist.handshake.Peer;
+import dev.arbor.dist.term.Atom;
+import dev.arbor.dist.term.AtomCache;
 import dev.arbor.dist.term.DecodeException;
+import dev.arbor.dist.term.FrameAtoms;
 import dev.arbor.dist.term.TermDecoder;
 import dev.arbor.dist.term.TermEncoder;
 import dev.arbor.dist.term.Tuple;
@@ -56,6 +60,11 @@ public final class Connection {
   /** At most this many frames go into one gathering write. */
   private static final int GATHER = 64;
   private static final ByteBuffer TICK = ByteBuffer.allocate(4).asReadOnlyBuffer();
+  /**
+   * Bytes left free before a frame's terms, for its length and distribution header: enough for a
+   * header that names a dozen cached atoms, so a frame is one array.
+   */
+  private static final int HEADROOM = 48;
 
   private final SocketChannel channel;
   private final Peer peer;
@@ -64,6 +73,8 @@ public final class Connection {
   private final ConnectionHandler handler;
   private final Duration netTickTime;
   private final int maxFrame;
+  /** Both directions' atom caches when the peer speaks the distribution header, else null. */
+  private final AtomCache atomCache;
   private final ConcurrentLinkedQueue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
   /** Held by whichever thread writes to the socket; the rest only queue. */
   private final ReentrantLock writing = new ReentrantLock();
@@ -98,6 +109,8 @@ public final class Connection {
     this.handler = handler;
     this.netTickTime = netTickTime;
     this.maxFrame = maxFrame;
+    this.atomCache = (DistFlags.ARBOR & peer.flags() & DistFlags.DIST_HDR_ATOM_CACHE) != 0
+        ? new AtomCache() : null;
   }
 
   /** Starts the reader and writer threads. */
@@ -138,23 +151,66 @@ public final class Connection {
    * away.
    */
   public void send(Tuple control, Object payload) {
-    TermEncoder.Output out = new TermEncoder.Output(64);
-    out.u32(0).u8(PASS_THROUGH);
-    encoder.encodeTo(out, control);
-    if (payload != null) {
-      encoder.encodeTo(out, payload);
-    }
-    if (out.size() - 4 > maxFrame) {
-      throw new IllegalArgumentException("message of " + (out.size() - 4)
-          + " bytes exceeds the frame limit of " + maxFrame + " bytes");
-    }
-    out.putU32(0, out.size() - 4);
-    if (!closed.get()) {
+    if (atomCache == null) {
+      TermEncoder.Output out = new TermEncoder.Output(64);
+      out.u32(0).u8(PASS_THROUGH);
+      encoder.encodeTo(out, control);
+      if (payload != null) {
+        encoder.encodeTo(out, payload);
+      }
+      checkSize(out.size() - 4);
+      out.putU32(0, out.size() - 4);
+      if (closed.get()) {
+        return;
+      }
       outbound.add(ByteBuffer.wrap(out.array(), 0, out.size()));
-      if (!Batch.defers(this) && !LocalNode.holdWrite(write)) {
-        flush();
+    } else {
+      FrameAtoms atoms = new FrameAtoms();
+      TermEncoder.Output terms = new TermEncoder.Output(128, atoms).skip(HEADROOM);
+      encoder.encodeAfterHeader(terms, control);
+      if (payload != null) {
+        encoder.encodeAfterHeader(terms, payload);
+      }
+      checkSize(terms.size() - HEADROOM + AtomCache.maxHeaderBytes(atoms));
+      if (closed.get()) {
+        return;
+      }
+      synchronized (atomCache) { // the peer fills its cache in the order the frames arrive
+        outbound.add(withHeader(terms, atoms));
       }
     }
+    if (!Batch.defers(this) && !LocalNode.holdWrite(write)) {
+      flush();
+    }
+  }
+
+  private void checkSize(int bytes) {
+    if (bytes > maxFrame) {
+      throw new IllegalArgumentException("message of " + bytes
+          + " bytes exceeds the frame limit of " + maxFrame + " bytes");
+    }
+  }
+
+  /**
+   * The frame of {@code terms} (encoded after {@link #HEADROOM} free bytes), with its length and its
+   * distribution header in front: written into that room when they fit, as they do once the peer
+   * has the frame's atoms cached. Holds {@link #atomCache}'s lock.
+   */
+  private ByteBuffer withHeader(TermEncoder.Output terms, FrameAtoms atoms) {
+    TermEncoder.Output header = new TermEncoder.Output(32);
+    atomCache.write(header, atoms);
+    int headerSize = header.size();
+    int length = headerSize + terms.size() - HEADROOM;
+    int start = HEADROOM - headerSize - 4;
+    if (start >= 0) {
+      terms.putU32(start, length);
+      System.arraycopy(header.array(), 0, terms.array(), start + 4, headerSize);
+      return ByteBuffer.wrap(terms.array(), start, 4 + length);
+    }
+    ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length)
+        .put(header.array(), 0, headerSize)
+        .put(terms.array(), HEADROOM, terms.size() - HEADROOM);
+    return frame.flip();
   }
 
   /** Closes the connection for {@code reason}; the handler hears of it once. */
@@ -386,14 +442,20 @@ public final class Connection {
   }
 
   private void dispatch(byte[] frame) throws FrameException {
-    if ((frame[0] & 0xFF) != PASS_THROUGH) {
+    Atom[] atoms = null;
+    int start = 1;
+    if (atomCache != null) {
+      AtomCache.Header header = atomCache.read(frame);
+      atoms = header.atoms();
+      start = header.end();
+    } else if ((frame[0] & 0xFF) != PASS_THROUGH) {
       throw new FrameException("frame starts with " + (frame[0] & 0xFF)
           + ", not the pass-through byte 112 (no atom cache header was negotiated)");
     }
-    TermDecoder.Decoded control = decoder.decode(frame, 1, frame.length);
+    TermDecoder.Decoded control = term(frame, start, atoms);
     Object payload = null;
     if (control.end() < frame.length) {
-      TermDecoder.Decoded message = decoder.decode(frame, control.end(), frame.length);
+      TermDecoder.Decoded message = term(frame, control.end(), atoms);
       if (message.end() != frame.length) {
         throw new FrameException((frame.length - message.end())
             + " bytes left after the payload");
@@ -406,6 +468,12 @@ public final class Connection {
           + control.term());
     }
     handler.onControl(this, tuple, payload);
+  }
+
+  /** The term at {@code start}: after a distribution header when {@code atoms} are its atoms. */
+  private TermDecoder.Decoded term(byte[] frame, int start, Atom[] atoms) {
+    return atoms == null ? decoder.decode(frame, start, frame.length)
+        : decoder.decodeAfterHeader(frame, start, frame.length, atoms);
   }
 
   @Override

@@ -40,13 +40,17 @@ public final class DistFlags {
   public static final long MANDATORY = MANDATORY_25 | MANDATORY_26;
 
   /**
-   * What Arbor offers: the mandatory set, monitors (by pid and by name), aliases and {@code
-   * SEND_SENDER}. Not offered, so peers never use them: the atom cache header and fragments (each
-   * message then travels whole, after a pass-through byte), exit payloads (exit reasons stay in
-   * the control message) and sequential trace tokens.
+   * What Arbor offers: the mandatory set, monitors (by pid and by name), aliases, {@code
+   * SEND_SENDER} and the atom cache of the distribution header, which BEAM nodes use between
+   * themselves ({@code -Darbor.dist.atomCache=false} leaves it out, and every frame then travels
+   * after a pass-through byte with its atoms in full). Not offered, so peers never use them:
+   * fragments (each message travels whole), exit payloads (exit reasons stay in the control
+   * message) and sequential trace tokens.
    */
   public static final long ARBOR = MANDATORY | PUBLISHED | DIST_MONITOR | DIST_MONITOR_NAME
-      | ALIAS | SEND_SENDER | UNICODE_IO | SMALL_ATOM_TAGS;
+      | ALIAS | SEND_SENDER | UNICODE_IO | SMALL_ATOM_TAGS
+      | (Boolean.parseBoolean(System.getProperty("arbor.dist.atomCache", "true"))
+          ? DIST_HDR_ATOM_CACHE : 0);
 
   private DistFlags() {}
 

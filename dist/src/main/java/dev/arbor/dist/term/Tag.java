@@ -3,8 +3,11 @@ package dev.arbor.dist.term;
 /** The tag bytes of the external term format (erts/doc, "External Term Format"). */
 final class Tag {
   static final int VERSION = 131;
+  static final int DIST_HEADER = 68;
   static final int NEW_FLOAT = 70;
+  static final int DIST_FRAG_HEADER = 69;
   static final int BIT_BINARY = 77;
+  static final int ATOM_CACHE_REF = 82;
   static final int NEW_PID = 88;
   static final int NEW_PORT = 89;
   static final int NEWER_REFERENCE = 90;

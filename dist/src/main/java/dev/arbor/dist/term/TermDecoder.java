@@ -50,7 +50,7 @@ public final class TermDecoder {
       throw new DecodeException("term of " + (end - offset) + " bytes exceeds the limit of "
           + limits.maxBytes(), offset);
     }
-    Reader in = new Reader(bytes, offset, end);
+    Reader in = new Reader(bytes, offset, end, null);
     int version = in.u8();
     if (version != Tag.VERSION) {
       throw new DecodeException("expected version byte 131, got " + version, offset);
@@ -59,15 +59,35 @@ public final class TermDecoder {
     return new Decoded(term, in.pos);
   }
 
+  /**
+   * Decodes one term that follows a distribution header, from {@code bytes[offset..end)}: it has
+   * no version byte, and its atom cache references index {@code atoms}, the header's table (see
+   * {@link AtomCache#read}). Bytes after it are left.
+   */
+  public Decoded decodeAfterHeader(byte[] bytes, int offset, int end, Atom[] atoms) {
+    Objects.checkFromToIndex(offset, end, bytes.length);
+    Objects.requireNonNull(atoms, "atoms");
+    if (end - offset > limits.maxBytes()) {
+      throw new DecodeException("term of " + (end - offset) + " bytes exceeds the limit of "
+          + limits.maxBytes(), offset);
+    }
+    Reader in = new Reader(bytes, offset, end, atoms);
+    Object term = in.term(0);
+    return new Decoded(term, in.pos);
+  }
+
   private final class Reader {
     private final byte[] b;
     private final int end;
+    /** The distribution header's atoms, or null for a term outside a frame. */
+    private final Atom[] cached;
     private int pos;
 
-    Reader(byte[] b, int pos, int end) {
+    Reader(byte[] b, int pos, int end, Atom[] cached) {
       this.b = b;
       this.pos = pos;
       this.end = end;
+      this.cached = cached;
     }
 
     private DecodeException fail(String message) {
@@ -135,6 +155,7 @@ public final class TermDecoder {
         case Tag.FLOAT -> oldFloat();
         case Tag.ATOM, Tag.ATOM_UTF8 -> atom(tag, u16());
         case Tag.SMALL_ATOM, Tag.SMALL_ATOM_UTF8 -> atom(tag, u8());
+        case Tag.ATOM_CACHE_REF -> cachedAtom();
         case Tag.SMALL_TUPLE -> tuple(u8(), depth);
         case Tag.LARGE_TUPLE -> tuple(u32(), depth);
         case Tag.NIL -> ErlList.NIL;
@@ -176,11 +197,25 @@ public final class TermDecoder {
       }
     }
 
+    private Atom cachedAtom() {
+      int at = pos - 1;
+      int index = u8();
+      if (cached == null) {
+        throw new DecodeException("an atom cache reference outside a distribution header", at);
+      }
+      if (index >= cached.length) {
+        throw new DecodeException("atom cache reference " + index + " beyond the header's "
+            + cached.length + " atoms", at);
+      }
+      return cached[index];
+    }
+
     private Atom atomTerm() {
       int tag = u8();
       return switch (tag) {
         case Tag.ATOM, Tag.ATOM_UTF8 -> atom(tag, u16());
         case Tag.SMALL_ATOM, Tag.SMALL_ATOM_UTF8 -> atom(tag, u8());
+        case Tag.ATOM_CACHE_REF -> cachedAtom();
         default -> throw new DecodeException("expected an atom, got tag " + tag, pos - 1);
       };
     }

@@ -38,6 +38,18 @@ public final class TermEncoder {
     write(out, term);
   }
 
+  /**
+   * Appends {@code term} as it follows a distribution header: without the version byte, which the
+   * header implies, and with its atoms as references into {@code out}'s {@linkplain
+   * Output#Output(int, FrameAtoms) frame atoms}, which the header then names.
+   */
+  public void encodeAfterHeader(Output out, Object term) {
+    if (out.atoms == null) {
+      throw new IllegalArgumentException("an output made for a distribution header, with its atoms");
+    }
+    write(out, term);
+  }
+
   private void write(Output out, Object term) {
     switch (term) {
       case null -> throw new IllegalArgumentException("null is not an Erlang term");
@@ -83,6 +95,11 @@ public final class TermEncoder {
   }
 
   private static void atom(Output out, Atom atom) {
+    int ref = out.atoms == null ? -1 : out.atoms.indexOf(atom);
+    if (ref >= 0) {
+      out.u8(Tag.ATOM_CACHE_REF).u8(ref);
+      return;
+    }
     byte[] utf8 = atom.utf8();
     if (utf8.length < 256) {
       out.u8(Tag.SMALL_ATOM_UTF8).u8(utf8.length);
@@ -197,10 +214,21 @@ public final class TermEncoder {
   public static final class Output {
     private byte[] buf;
     private int size;
+    /** The frame's atom table, when this output holds terms that follow a distribution header. */
+    final FrameAtoms atoms;
 
     /** An empty buffer with room for {@code capacity} bytes. */
     public Output(int capacity) {
+      this(capacity, null);
+    }
+
+    /**
+     * An empty buffer for the terms of a frame with a distribution header: {@link
+     * TermEncoder#encodeAfterHeader} writes their atoms as references into {@code atoms}.
+     */
+    public Output(int capacity, FrameAtoms atoms) {
       buf = new byte[Math.max(16, capacity)];
+      this.atoms = atoms;
     }
 
     private void room(int n) {
@@ -229,6 +257,13 @@ public final class TermEncoder {
     /** Appends a big-endian 64-bit value. */
     public Output u64(long v) {
       return u32(v >>> 32).u32(v & 0xFFFF_FFFFL);
+    }
+
+    /** Leaves {@code n} bytes to be filled in later (framing written in front of the terms). */
+    public Output skip(int n) {
+      room(n);
+      size += n;
+      return this;
     }
 
     /** Appends {@code bytes}. */

@@ -226,7 +226,7 @@ public final class TermDecoder {
       for (int i = 0; i < n; i++) {
         elements[i] = term(depth + 1);
       }
-      return new Tuple(Arrays.asList(elements));
+      return new Tuple(List.of(elements)); // one copy: Tuple keeps an immutable list as it is
     }
 
     private ErlList string(int length) {

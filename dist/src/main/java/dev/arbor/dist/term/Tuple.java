@@ -1,6 +1,5 @@
 package dev.arbor.dist.term;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,9 +14,13 @@ public record Tuple(List<Object> elements) {
     elements = List.copyOf(elements);
   }
 
-  /** A tuple of the given elements. */
+  /**
+   * A tuple of the given elements. {@code List.of} copies them once, into a list the constructor
+   * keeps as it is; a list wrapping the array would be copied twice ({@code toArray}, then {@code
+   * List.of}).
+   */
   public static Tuple of(Object... elements) {
-    return new Tuple(Arrays.asList(elements));
+    return new Tuple(List.of(elements));
   }
 
   /** The number of elements. */

@@ -24,5 +24,10 @@
  *   <li>funs: {@link dev.arbor.dist.term.ExportFun} and the opaque {@link
  *       dev.arbor.dist.term.LocalFun}: they travel, they cannot run in Java.
  * </ul>
+ *
+ * <p>Between nodes, a frame's terms follow a distribution header that names their atoms, most of
+ * them by a slot of the connection's atom cache: {@link dev.arbor.dist.term.AtomCache} reads and
+ * writes it, and {@link dev.arbor.dist.term.TermEncoder#encodeAfterHeader} and {@link
+ * dev.arbor.dist.term.TermDecoder#decodeAfterHeader} code the terms that follow it.
  */
 package dev.arbor.dist.term;

@@ -3,9 +3,12 @@
 %%   server():  registers `echo` (a bare receive loop that sends {Ref, Msg} back), `gecho` (a
 %%              gen_server whose call returns its request) and `counter` (dist_counter, the
 %%              gen_server twin of Arbor's DistCounter), prints READY, runs until killed.
-%%   client([ServerNode, System, Mode]): connects, then for echo, call and genserver, with 1 and 16
-%%              callers, measures round trips and prints RESULT lines in k round trips per second.
-%% The same client measures BEAM <-> BEAM and BEAM <-> Arbor (only the server differs).
+%%   client([Mode, ServerNode, System, ...]): connects to each server, then for echo, call and
+%%              genserver, with 1 and 16 callers, measures each server in turn, in the order
+%%              given, and prints RESULT lines (labelled with its System) in k round trips per second.
+%% One client measures BEAM <-> BEAM and BEAM <-> Arbor (only the server differs), row by row, so
+%% that the two figures of a row are taken seconds apart, not a minute: the shared host's speed
+%% drifts over minutes.
 -module(dist_bench).
 -behaviour(gen_server).
 -export([server/0, client/1]).
@@ -26,20 +29,26 @@ init([]) -> {ok, nil}.
 handle_call(Request, _From, State) -> {reply, Request, State}.
 handle_cast(_, State) -> {noreply, State}.
 
-client([ServerNode, System, Mode]) ->
-    Node = list_to_atom(ServerNode),
-    pong = net_adm:ping(Node),
+client([Mode | Servers]) ->
+    Nodes = pairs(Servers),
+    [pong = net_adm:ping(Node) || {Node, _} <- Nodes],
     {Count, WarmMillis} = case Mode of "quick" -> {2000, 1000}; _ -> {20000, 3000} end,
     lists:foreach(
       fun({Kind, Callers}) ->
-              Fun = round_trip(Kind, Node),
-              warm(Fun, Callers, erlang:monotonic_time(millisecond) + WarmMillis),
-              PerSecond = run(Fun, Callers, Count),
-              Metric = io_lib:format("dist.~s.~w", [Kind, Callers]),
-              io:format("RESULT\t~s\t~s\t~.6g\t~s~n",
-                        [Metric, System, PerSecond / 1000, "k round trips/s"])
+              lists:foreach(
+                fun({Node, System}) ->
+                        Fun = round_trip(Kind, Node),
+                        warm(Fun, Callers, erlang:monotonic_time(millisecond) + WarmMillis),
+                        PerSecond = run(Fun, Callers, Count),
+                        Metric = io_lib:format("dist.~s.~w", [Kind, Callers]),
+                        io:format("RESULT\t~s\t~s\t~.6g\t~s~n",
+                                  [Metric, System, PerSecond / 1000, "k round trips/s"])
+                end, Nodes)
       end, [{echo, 1}, {echo, 16}, {call, 1}, {call, 16}, {genserver, 1}, {genserver, 16}]),
     halt().
+
+pairs([Server, System | Rest]) -> [{list_to_atom(Server), System} | pairs(Rest)];
+pairs([]) -> [].
 
 round_trip(echo, Node) ->
     fun() ->

@@ -441,8 +441,10 @@ public final class ResultsWriter {
       request) and `counter` (a call `{increment_by, N}` answered with the new count); N caller processes on \
       the client node each make 2,000 (quick) or 20,000 round trips after running the same shape, \
       unmeasured, for 1 s (quick) or 3 s; the figure is all round trips ÷ the wall time. Systems are \
-      client-server: `beam-beam` and `beam-arbor` use the same Erlang client (`dist_bench.erl`), \
-      `arbor-arbor` two Arbor JVMs (`dev.arbor.bench.dist.DistBench`). Echo is a registered send and a \
+      client-server: `beam-beam` and `beam-arbor` are one Erlang client (`dist_bench.erl`) with a BEAM \
+      server and an Arbor server up at once, each row measured against both in turn (which first \
+      alternates with the rounds), so that a row's two figures are seconds apart; `arbor-arbor` is two \
+      Arbor JVMs (`dev.arbor.bench.dist.DistBench`). Echo is a registered send and a \
       reply; call is `gen_server:call` (Arbor: the same `$gen_call` message and `{Tag, Reply}` answer, by \
       hand). genserver is `GenServer.call` between servers as users write them: on BEAM a plain \
       `gen_server` (`dist_counter.erl`; an Elixir `GenServer` is an Erlang `gen_server` at run time, and \

@@ -99,20 +99,12 @@ public class Mailbox {
 
   /** Takes the oldest message, or null when the mailbox is empty. Consumer only. */
   public final Object poll() {
-    Node h = first();
+    Node h = oldest();
     if (h == null) {
       return null;
     }
     unlink(h);
     return h.value;
-  }
-
-  /**
-   * The oldest message's node, or null when the mailbox is empty; the message stays queued, so it is
-   * still counted while the consumer looks at it. Consumer only.
-   */
-  final Node oldest() {
-    return first();
   }
 
   /**
@@ -144,10 +136,12 @@ public class Mailbox {
   }
 
   /**
-   * The head, or null when the mailbox is empty; when a producer has swapped a null tail but not yet
-   * published its node as the head, waits the few instructions until it has.
+   * The oldest message's node, or null when the mailbox is empty; the message stays queued, so it is
+   * still counted while the consumer looks at it. When a producer has swapped a null tail but not yet
+   * published its node as the head, waits the few instructions until it has. The consumer's, and
+   * {@link #size()}'s from any thread for a snapshot.
    */
-  private Node first() {
+  final Node oldest() {
     Node h;
     int spins = 0;
     while ((h = (Node) HEAD.getAcquire(this)) == null && tail != null) {
@@ -191,7 +185,7 @@ public class Mailbox {
     if (last == null) {
       return 0;
     }
-    Node node = first();
+    Node node = oldest();
     int n = 0;
     while (node != null) {
       n++;

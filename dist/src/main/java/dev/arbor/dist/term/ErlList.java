@@ -1,6 +1,5 @@
 package dev.arbor.dist.term;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,9 +18,9 @@ public record ErlList(List<Object> elements) {
     elements = List.copyOf(elements);
   }
 
-  /** A proper list of the given elements. */
+  /** A proper list of the given elements, copied once (as {@link Tuple#of}). */
   public static ErlList of(Object... elements) {
-    return new ErlList(Arrays.asList(elements));
+    return new ErlList(List.of(elements));
   }
 
   /** The charlist Erlang writes as {@code "text"}: one integer per code point. */

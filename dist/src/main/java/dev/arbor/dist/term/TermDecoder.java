@@ -45,12 +45,7 @@ public final class TermDecoder {
 
   /** Decodes one versioned term from {@code bytes[offset..end)}; bytes after it are left. */
   public Decoded decode(byte[] bytes, int offset, int end) {
-    Objects.checkFromToIndex(offset, end, bytes.length);
-    if (end - offset > limits.maxBytes()) {
-      throw new DecodeException("term of " + (end - offset) + " bytes exceeds the limit of "
-          + limits.maxBytes(), offset);
-    }
-    Reader in = new Reader(bytes, offset, end, null);
+    Reader in = reader(bytes, offset, end, null);
     int version = in.u8();
     if (version != Tag.VERSION) {
       throw new DecodeException("expected version byte 131, got " + version, offset);
@@ -65,15 +60,19 @@ public final class TermDecoder {
    * {@link AtomCache#read}). Bytes after it are left.
    */
   public Decoded decodeAfterHeader(byte[] bytes, int offset, int end, Atom[] atoms) {
+    Reader in = reader(bytes, offset, end, Objects.requireNonNull(atoms, "atoms"));
+    Object term = in.term(0);
+    return new Decoded(term, in.pos);
+  }
+
+  /** A reader of {@code bytes[offset..end)}, refused before anything is read when over the limit. */
+  private Reader reader(byte[] bytes, int offset, int end, Atom[] atoms) {
     Objects.checkFromToIndex(offset, end, bytes.length);
-    Objects.requireNonNull(atoms, "atoms");
     if (end - offset > limits.maxBytes()) {
       throw new DecodeException("term of " + (end - offset) + " bytes exceeds the limit of "
           + limits.maxBytes(), offset);
     }
-    Reader in = new Reader(bytes, offset, end, atoms);
-    Object term = in.term(0);
-    return new Decoded(term, in.pos);
+    return new Reader(bytes, offset, end, atoms);
   }
 
   private final class Reader {
